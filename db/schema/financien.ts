@@ -1,0 +1,26 @@
+import { bigint, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { gemeenteCode } from './columns';
+
+/** Financien owns the register of organisations (the parties the municipality contracts or subsidises). */
+export const financien = pgSchema('financien');
+
+export const organisatie = financien.table('organisatie', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  naam: text('naam').notNull(),
+  soort: text('soort').notNull(),
+}, (t) => [index('organisatie_gemeente_idx').on(t.gemeenteCode)]);
+
+/** A subsidy to a sociale basis organisation; amounts in integer cents. */
+export const subsidie = financien.table('subsidie', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  organisatieId: text('organisatie_id').notNull().references(() => organisatie.id),
+  jaar: integer('jaar').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  doel: text('doel').notNull(),
+  wijkCode: text('wijk_code'),
+}, (t) => [
+  index('subsidie_org_idx').on(t.organisatieId, t.jaar),
+  index('subsidie_wijk_idx').on(t.gemeenteCode, t.wijkCode, t.jaar),
+]);

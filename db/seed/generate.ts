@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import * as s from '../schema';
+import { testBsns } from './bsn';
+import { ACHTERNAMEN, LEEUWARDEN, STRATEN, VOORNAMEN, organisatieId, type GemeenteRef } from './reference';
+
+/** mulberry32: a small deterministic PRNG, so the same options give the same data. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dateBetween = (r: ReturnType<typeof prng>, from: string, to: string) =>
+  isoDate(Date.parse(from) + r.int(0, Math.floor((Date.parse(to) - Date.parse(from)) / DAY)) * DAY);
+
+/** Pseudonymous resident id: a hash of gemeente and sequence number, never the BSN. */
+export const inwonerId = (gemeente: string, n: number) =>
+  `inw-${createHash('sha256').update(`${gemeente}:inwoner:${n}`).digest('hex').slice(0, 16)}`;
+
+export interface SeedOptions {
+  gemeente?: GemeenteRef;
+  inwoners: number;
+  /** Offset into the test BSN range, so two seeded gemeenten never share a BSN. */
+  bsnOffset?: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  gemeente: string;
+  inwoners: number;
+  inwonersZonderBsn: number;
+  ondersteuningen: number;
+  toewijzingen: number;
+  hhIndicaties: number;
+  hulpvragen: number;
+  organisaties: number;
+  kamers: number;
+  wijken: number;
+}
+
+const BATCH = 500;
+
+async function insertBatched(db: Db, table: PgTable, rows: Record<string, unknown>[], step: string, onProgress?: SeedOptions['onProgress']) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db.insert(table).values(rows.slice(i, i + BATCH) as never);
+    onProgress?.(step, Math.min(i + BATCH, rows.length), rows.length);
+  }
+}
+
+const BASIS_SOORTEN = ['PTO', 'TO1', 'TO2', 'TO3_BASIS', 'DB1', 'DB2_BASIS', 'DB4', 'DB5_BASIS', 'PERSOONLIJKE_VERZORGING'];
+const OVERIGE_BASIS = ['MANTELZORGONDERSTEUNING', 'RESPIJTZORG', 'SCHULDHULP', 'JONGERENWERK'];
+const AANVULLEND: Array<{ product: string; categorie: string; eenheid: string }> = [
+  { product: 'TO3', categorie: '02', eenheid: '04' },
+  { product: 'TO4', categorie: '02', eenheid: '04' },
+  { product: 'DB2', categorie: '07', eenheid: '16' },
+  { product: 'DB3', categorie: '07', eenheid: '16' },
+  { product: 'DB5', categorie: '07', eenheid: '16' },
+  { product: 'DB6', categorie: '07', eenheid: '16' },
+  { product: 'KORTDUREND_VERBLIJF', categorie: '04', eenheid: '14' },
+];
+const HULPVRAAG_SOORTEN = ['FORMULIEREN_INVULLEN', 'MAATJESTRAJECT', 'MEEDOEN_WIJKACTIVITEIT', 'BOODSCHAPPEN', 'VERVOER'];
+
+/**
+ * Generates a gemeente's data deterministically. Volumes scale with `inwoners` in the
+ * proportions of the documents: at 8,000 residents about 3,200 HH clients and 2,000
+ * TO/DB clients (70% basis, 30% aanvullend), 10 onderaannemers.
+ */
+export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
+  const ref = options.gemeente ?? LEEUWARDEN;
+  const g = ref.code;
+  const org = (slug: string) => organisatieId(g, slug);
+  const r = prng(Number(g.slice(2)) * 7919 + options.inwoners);
+  const report = options.onProgress;
+
+  await db.insert(s.wijk).values(ref.wijken.map((w) => ({ code: w.code, gemeenteCode: g, naam: w.naam, gebied: w.gebied })));
+  await db.insert(s.organisatie).values(ref.organisaties.map((o) => ({ id: org(o.slug), gemeenteCode: g, naam: o.naam, soort: o.soort })));
+  await db.insert(s.kamer).values(ref.kamers.map((k, i) => ({ id: `${g.toLowerCase()}-kamer-${i + 1}`, gemeenteCode: g, ...k })));
+
+  const onderaannemers = ref.organisaties.filter((o) => o.soort === 'ONDERAANNEMER').map((o) => org(o.slug));
+  const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER').map((o) => org(o.slug));
+  const vrijwilligers = ref.organisaties.filter((o) => o.soort === 'VRIJWILLIGERSORGANISATIE').map((o) => org(o.slug));
+  const weighted = ref.wijken.flatMap((w) => Array<typeof w>(w.gewicht).fill(w));
+
+  const bsns = testBsns(options.bsnOffset ?? 0);
+  const huishoudens: Record<string, unknown>[] = [];
+  const inwoners: Record<string, unknown>[] = [];
+  const ondersteuningen: Record<string, unknown>[] = [];
+  const toewijzingen: Record<string, unknown>[] = [];
+  const indicaties: Record<string, unknown>[] = [];
+  const hulpvragen: Record<string, unknown>[] = [];
+  let zonderBsn = 0;
+  let household: { id: string; wijk: (typeof ref.wijken)[number]; straat: string; huisnummer: string; postcode: string; left: number } | null = null;
+
+  for (let n = 1; n <= options.inwoners; n++) {
+    if (!household || household.left === 0) {
+      const wijk = r.pick(weighted);
+      household = {
+        id: `${g.toLowerCase()}-hh-${huishoudens.length + 1}`,
+        wijk,
+        straat: r.pick(STRATEN),
+        huisnummer: String(r.int(1, 240)),
+        postcode: `${wijk.plaats === 'Leeuwarden' ? 89 : 90}${r.int(10, 99)} ${String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25))}`,
+        left: r.pick([1, 1, 1, 2, 2, 3, 4]),
+      };
+      huishoudens.push({ id: household.id, gemeenteCode: g, wijkCode: wijk.code });
+    }
+    household.left -= 1;
+    const id = inwonerId(g, n);
+    const next = bsns.next();
+    if (next.done) zonderBsn += 1;
+    const oud = r.chance(0.55);
+    inwoners.push({
+      id,
+      gemeenteCode: g,
+      bsn: next.done ? null : next.value,
+      voornaam: r.pick(VOORNAMEN),
+      achternaam: r.pick(ACHTERNAMEN),
+      geboortedatum: oud ? dateBetween(r, '1930-01-01', '1958-12-31') : dateBetween(r, '1959-01-01', '2007-12-31'),
+      straat: household.straat,
+      huisnummer: household.huisnummer,
+      postcode: household.postcode,
+      woonplaats: household.wijk.plaats,
+      wijkCode: household.wijk.code,
+      huishoudenId: household.id,
+    });
+    const wijkCode = household.wijk.code;
+    const ended = () => (r.chance(0.12) ? dateBetween(r, '2025-01-01', '2025-12-31') : null);
+
+    // Huishoudelijke hulp: ~40% of residents (3,200 of 8,000).
+    if (r.chance(0.4)) {
+      indicaties.push({
+        id: `${g.toLowerCase()}-hh-ind-${indicaties.length + 1}`,
+        gemeenteCode: g,
+        inwonerId: id,
+        wijkCode,
+        organisatieId: hhAanbieders.length > 1 && r.chance(0.4) ? hhAanbieders[1]! : hhAanbieders[0]!,
+        minutenPerWeek: r.int(4, 16) * 15,
+        startdatum: dateBetween(r, '2021-01-01', '2024-12-31'),
+        einddatum: ended(),
+      });
+    }
+    // TO/DB: ~25% of residents (2,000 of 8,000); about 70% in basis, 30% aanvullend.
+    if (r.chance(0.25)) {
+      if (r.chance(0.7)) {
+        ondersteuningen.push({
+          id: `${g.toLowerCase()}-ond-${ondersteuningen.length + 1}`,
+          gemeenteCode: g,
+          inwonerId: id,
+          wijkCode,
+          organisatieId: org('amaryllis'),
+          soort: r.pick(BASIS_SOORTEN),
+          startdatum: dateBetween(r, '2020-01-01', '2024-12-31'),
+          einddatum: ended(),
+        });
+      } else {
+        const p = r.pick(AANVULLEND);
+        const ingangsdatum = dateBetween(r, '2021-01-01', '2025-06-30');
+        const status = r.pick(['toegewezen', 'gestart', 'gestart', 'gestart', 'gestart', 'gestopt', 'verzoek']);
+        const nummer = toewijzingen.length + 1;
+        toewijzingen.push({
+          id: `${g.toLowerCase()}-tw-${nummer}`,
+          gemeenteCode: g,
+          toewijzingNummer: String(10_000_000 + nummer),
+          inwonerId: id,
+          wijkCode,
+          product: p.product,
+          productcategorie: p.categorie,
+          organisatieId: org('windkracht058'),
+          onderaannemerId: onderaannemers.length > 0 && r.chance(0.4) ? r.pick(onderaannemers) : null,
+          status,
+          leveringsvorm: r.chance(0.9) ? 'ZIN' : 'PGB',
+          omvangVolume: r.int(1, 8),
+          omvangEenheid: p.eenheid,
+          omvangFrequentie: '2',
+          toewijzingsdatum: isoDate(Date.parse(ingangsdatum) - r.int(3, 60) * DAY),
+          ingangsdatum,
+          einddatum: status === 'gestopt' ? dateBetween(r, '2025-07-01', '2025-12-31') : null,
+        });
+      }
+    }
+    // Other basis tasks (mantelzorg, respijtzorg, schuldhulp, jongerenwerk): ~5%.
+    if (r.chance(0.05)) {
+      ondersteuningen.push({
+        id: `${g.toLowerCase()}-ond-${ondersteuningen.length + 1}`,
+        gemeenteCode: g,
+        inwonerId: id,
+        wijkCode,
+        organisatieId: org('amaryllis'),
+        soort: r.pick(OVERIGE_BASIS),
+        startdatum: dateBetween(r, '2020-01-01', '2025-12-31'),
+        einddatum: null,
+      });
+    }
+    // Hulpvragen in the sociale basis: ~6%, 60% of them with consent (identified).
+    if (r.chance(0.06)) {
+      hulpvragen.push({
+        id: `${g.toLowerCase()}-hv-${hulpvragen.length + 1}`,
+        gemeenteCode: g,
+        wijkCode,
+        inwonerId: r.chance(0.6) ? id : null,
+        soort: r.pick(HULPVRAAG_SOORTEN),
+        status: r.pick(['OPEN', 'OPEN', 'GEMATCHT', 'AFGEROND', 'TERUGGEZET', 'OPGESCHAALD']),
+        aangemaaktOp: new Date(Date.parse(dateBetween(r, '2025-01-01', '2026-06-30')) + r.int(8, 17) * 3_600_000).toISOString(),
+      });
+    }
+  }
+
+  await insertBatched(db, s.huishouden, huishoudens, 'huishoudens', report);
+  await insertBatched(db, s.inwoner, inwoners, 'inwoners', report);
+  await insertBatched(db, s.ondersteuning, ondersteuningen, 'ondersteuningen', report);
+  await insertBatched(db, s.toewijzing, toewijzingen, 'toewijzingen', report);
+  await insertBatched(db, s.indicatie, indicaties, 'hh-indicaties', report);
+  await insertBatched(db, s.hulpvraag, hulpvragen, 'hulpvragen', report);
+
+  // Subsidies to sociale basis organisations, per year, some bound to a wijk.
+  const subsidies: Record<string, unknown>[] = [];
+  for (const jaar of [2024, 2025, 2026]) {
+    for (const v of vrijwilligers) {
+      const wijk = r.chance(0.5) ? r.pick(ref.wijken).code : null;
+      subsidies.push({
+        id: `${v}-${jaar}-${subsidies.length + 1}`,
+        gemeenteCode: g,
+        organisatieId: v,
+        jaar,
+        bedragCenten: BigInt(r.int(2_000, 90_000)) * 100n + BigInt(r.int(0, 99)),
+        doel: wijk ? 'Activiteiten in de buurt- of dorpskamer' : 'Coördinatie vrijwilligerswerk',
+        wijkCode: wijk,
+      });
+    }
+  }
+  await insertBatched(db, s.subsidie, subsidies, 'subsidies', report);
+
+  return {
+    gemeente: g,
+    inwoners: inwoners.length,
+    inwonersZonderBsn: zonderBsn,
+    ondersteuningen: ondersteuningen.length,
+    toewijzingen: toewijzingen.length,
+    hhIndicaties: indicaties.length,
+    hulpvragen: hulpvragen.length,
+    organisaties: ref.organisaties.length,
+    kamers: ref.kamers.length,
+    wijken: ref.wijken.length,
+  };
+}
+
+export async function isSeeded(db: Db, gemeente = LEEUWARDEN.code): Promise<boolean> {
+  const rows = await db.execute(sql`select 1 from basisondersteuning.wijk where gemeente_code = ${gemeente} limit 1`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+  return list.length > 0;
+}
+
+/** Removes all data (keeps the schema and migrations): for `db:seed --reset`. */
+export async function truncateAll(db: Db): Promise<void> {
+  const names = Object.values(s)
+    .filter((t) => is(t, PgTable))
+    .map((t) => {
+      const c = getTableConfig(t as PgTable);
+      return `"${c.schema}"."${c.name}"`;
+    });
+  await db.execute(sql.raw(`truncate ${names.join(', ')}`));
+}

@@ -1,0 +1,30 @@
+/** The gateway as its own process (docker-compose, production): reads env, listens. */
+import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/list';
+import { ConfigError, loadConfig } from '../../subgraphs/shared/config';
+import { closeServer, listen } from '../../subgraphs/shared/http';
+import { createLogger } from '../../subgraphs/shared/logger';
+import { gatewayOptions } from './platform';
+import { createGateway } from './server';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const log = createLogger('gateway', config.LOG_LEVEL);
+const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, config.subgraphs[s.name].url])) as Record<SubgraphName, string>;
+const gateway = await createGateway(gatewayOptions(config, log, urls));
+const port = await listen(gateway.server, config.GATEWAY_PORT, config.GATEWAY_HOST);
+log.info({ port, subgraphs: urls }, `gateway listening on http://localhost:${port}/graphql`);
+const shutdown = async () => {
+  await closeServer(gateway.server);
+  await gateway.stop();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());

@@ -1,0 +1,115 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLFormattedError } from 'graphql';
+import type { SubgraphName } from '../../subgraphs/list';
+import { isSubgraphName } from '../../subgraphs/list';
+import { graphqlListener } from '../../subgraphs/shared/http';
+import type { Logger } from '../../subgraphs/shared/logger';
+import type { ClientKey } from '../../subgraphs/shared/keys';
+import { bearerToken, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
+import { unauthenticated } from '../../subgraphs/shared/errors';
+
+export interface GatewayContext {
+  scope: Scope;
+  /** The internal token for this request, minted once and reused for every subgraph call. */
+  internalToken: () => Promise<string>;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  clientKey: ClientKey;
+  issuer: string;
+  audience: string;
+  internalSigningKey: KeyObject;
+  internalTokenTtlSeconds: number;
+  bodyLimitBytes: number;
+  production: boolean;
+  log: Logger;
+}
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the gateway-signed internal token and the W3C trace context to a subgraph.
+ * Client headers are never forwarded: subgraphs trust only what the gateway signed.
+ */
+class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('scope' in context) || !context.scope) return;
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.set('authorization', `Bearer ${await context.internalToken()}`);
+    headers.set('traceparent', `00-${context.scope.traceId}-${randomBytes(8).toString('hex')}-01`);
+  }
+}
+
+function formatGatewayError(log: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
+      log.error({ message: formatted.message, path: formatted.path }, 'request error');
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return { ...formatted, extensions };
+  };
+}
+
+/** Builds the gateway without listening, so tests run it in process. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { log } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: log,
+    buildService: ({ name, url }) => {
+      const configured = isSubgraphName(name) ? options.subgraphUrls[name] : undefined;
+      return new InternalTokenDataSource({ url: configured ?? url });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError(log, options.production),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const listener = graphqlListener<GatewayContext>({
+    apollo,
+    log,
+    bodyLimitBytes: options.bodyLimitBytes,
+    health: async () => ({ service: 'gateway' }),
+    context: async (req, traceId) => {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+      const doelHeader = req.headers['x-doelbinding'];
+      const scope = await verifyClientToken(
+        token,
+        { key: options.clientKey, issuer: options.issuer, audience: options.audience },
+        traceId,
+        typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
+      );
+      let minted: Promise<string> | undefined;
+      return {
+        scope,
+        internalToken: () => (minted ??= signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds)),
+      };
+    },
+  });
+  const server = createServer(listener);
+  return {
+    apollo,
+    server,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { SUBGRAPHS, GATEWAY_PORT, portEnvVar, urlEnvVar, type SubgraphName } from '../list';
+import { DEFAULT_GEMEENTE } from './roles';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z.string().trim().min(1).optional();
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PGLITE_DIR: z.string().default('./data/pglite'),
+  KEYS_DIR: z.string().default('./data/keys'),
+  GATEWAY_PORT: port.default(GATEWAY_PORT),
+  GATEWAY_HOST: z.string().default('0.0.0.0'),
+  SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_PUBLIC_KEY_FILE: optionalString,
+  AUTH_ISSUER: z.string().default('wmo-dev-idp'),
+  AUTH_AUDIENCE: z.string().default('wmo-supergraph'),
+  INTERNAL_JWT_PRIVATE_KEY_FILE: optionalString,
+  INTERNAL_JWT_PUBLIC_KEY_FILE: optionalString,
+  INTERNAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  SUPPRESSION_ROUNDING: z.coerce.number().int().min(1).default(5),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'must look like GM0080').default(DEFAULT_GEMEENTE),
+  SEED_INWONERS: z.coerce.number().int().min(10).max(100_000).default(8000),
+});
+
+export type BaseConfig = z.infer<typeof baseSchema>;
+
+export interface Config extends BaseConfig {
+  subgraphs: Record<SubgraphName, { port: number; url: string }>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; throws a ConfigError that names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = baseSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const subgraphs = {} as Config['subgraphs'];
+  for (const s of SUBGRAPHS) {
+    const portVar = portEnvVar(s.name);
+    const urlVar = urlEnvVar(s.name);
+    const p = port.safeParse(env[portVar] ?? s.port);
+    if (!p.success) problems.push(`${portVar}: must be a port number (0-65535)`);
+    const resolvedPort = p.success ? p.data : s.port;
+    const url = env[urlVar] ?? `http://127.0.0.1:${resolvedPort}/graphql`;
+    if (!/^https?:\/\//.test(url)) problems.push(`${urlVar}: must be an http(s) URL`);
+    subgraphs[s.name] = { port: resolvedPort, url };
+  }
+  if (parsed.success && parsed.data.NODE_ENV === 'production') {
+    if (!parsed.data.AUTH_JWKS_URL && !parsed.data.AUTH_PUBLIC_KEY_FILE) {
+      problems.push('AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE: one is required in production (dev keys are refused)');
+    }
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return { ...parsed.data, subgraphs };
+}

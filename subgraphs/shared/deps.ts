@@ -1,0 +1,28 @@
+import type { Database } from '../../db/client';
+import { openDatabase } from '../../db/client';
+import type { Config } from './config';
+import type { SubgraphDeps } from './context';
+import { loadInternalVerifyKey } from './keys';
+import type { Logger } from './logger';
+
+export async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    onQuery: config.LOG_LEVEL === 'trace' ? (sql) => log.trace({ sql }, 'sql') : undefined,
+  });
+  log.info({ database: database.kind }, 'database opened');
+  return database;
+}
+
+export function subgraphDeps(config: Config, database: Database, log: Logger): SubgraphDeps {
+  return {
+    db: database.db,
+    log,
+    suppression: { threshold: config.SUPPRESSION_THRESHOLD, rounding: config.SUPPRESSION_ROUNDING },
+    internalVerifyKey: loadInternalVerifyKey(config),
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    production: config.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,38 @@
+import { loadConfig, ConfigError } from './config';
+import { openConfiguredDatabase, subgraphDeps } from './deps';
+import { closeServer, listen } from './http';
+import { createLogger } from './logger';
+import type { SubgraphModule } from './subgraph';
+import { createSubgraphService } from './subgraph';
+
+/**
+ * Runs one subgraph as its own process (docker-compose, production). It expects the
+ * database to be migrated already (the compose `init` service does that). With the
+ * embedded database use `npm start`, which hosts all services in one process.
+ */
+export async function runSubgraph(module: SubgraphModule<unknown>): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(module.name, config.LOG_LEVEL);
+  const database = await openConfiguredDatabase(config, log);
+  const service = await createSubgraphService(module, subgraphDeps(config, database, log));
+  const port = await listen(service.server, config.subgraphs[module.name].port, config.SUBGRAPH_HOST);
+  log.info({ port }, `subgraph ${module.name} listening`);
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await closeServer(service.server);
+    await service.apollo.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
