@@ -1,0 +1,132 @@
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { sql as dsql, type SQL } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../db/client';
+import { seed, type SeedSummary } from '../../db/seed/generate';
+import { TEST_GEMEENTE } from '../../db/seed/reference';
+import { startPlatform, type Platform } from '../../gateway/src/platform';
+import { loadConfig, type Config } from '../../subgraphs/shared/config';
+import { ensureDevKeys, loadDevClientSigningKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
+import { createLogger } from '../../subgraphs/shared/logger';
+import type { Rol } from '../../subgraphs/shared/roles';
+import { signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
+
+export interface GraphQLResponse {
+  status: number;
+  body: {
+    data?: Record<string, any> | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+  };
+}
+
+export interface Stack {
+  config: Config;
+  database: Database;
+  platform: Platform;
+  seeded: SeedSummary[];
+  token(claims: { rol: Rol; sub?: string; organisatie?: string; gemeente?: string; doel?: string; expiresIn?: string | number }): Promise<string>;
+  internalToken(scope: Partial<Scope> & { rol: Rol }): Promise<string>;
+  query(query: string, options?: { token?: string | null; variables?: Record<string, unknown>; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  post(url: string, body: unknown, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const database = await openDatabase({});
+    return { database, drop: async () => {} };
+  }
+  const name = `wmo_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * Boots the real stack in process: migrations, deterministic seed, five subgraphs and
+ * the gateway on free ports, with dev keys in a temporary directory.
+ */
+export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+  const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', KEYS_DIR: keysDir, ...options.env });
+  ensureDevKeys(keysDir);
+  const { database, drop } = await freshDatabase();
+  await database.migrate();
+  const seeded = [await seed(database.db, { inwoners: options.inwoners ?? 400 })];
+  if (options.secondGemeente) {
+    seeded.push(await seed(database.db, { gemeente: TEST_GEMEENTE, inwoners: 60, bsnOffset: 5000 }));
+  }
+  const log = createLogger('test', 'silent');
+  const platform = await startPlatform(config, database, log, true);
+  const clientKey = loadDevClientSigningKey(config);
+  const internalKey = loadInternalSigningKey(config);
+
+  const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: GraphQLResponse['body'];
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`Non-JSON response (${res.status}): ${text.slice(0, 200)}`);
+    }
+    return { status: res.status, body: parsed };
+  };
+
+  return {
+    config,
+    database,
+    platform,
+    seeded,
+    token: (c) =>
+      signDevClientToken(
+        { sub: c.sub ?? `test-${c.rol}`, rol: c.rol, organisatie: c.organisatie, gemeente: c.gemeente, doel: c.doel },
+        clientKey,
+        { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, expiresIn: c.expiresIn ?? '5m' },
+      ),
+    internalToken: (s) =>
+      signInternalToken(
+        { sub: 'test', organisatie: null, gemeente: 'GM0080', doel: 'test', traceId: randomBytes(16).toString('hex'), ...s },
+        internalKey,
+        60,
+      ),
+    query: (query, o = {}) =>
+      post(platform.gatewayUrl, { query, variables: o.variables }, {
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...o.headers,
+      }),
+    post,
+    rows: async <T>(q: SQL) => {
+      const result = await database.db.execute(q);
+      return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+    },
+    stop: async () => {
+      await platform.stop();
+      await database.close();
+      await drop();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A key pair nobody trusts, for forged-token tests. */
+export function strangerKey() {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+}
+
+export { dsql as sql };
