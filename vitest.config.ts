@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    // Each integration file boots its own stack and database; two at a time on 2 cores.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { APOLLO_TELEMETRY_DISABLED: '1' } } },
       {
@@ -20,8 +22,6 @@ export default defineConfig({
           env: { APOLLO_TELEMETRY_DISABLED: '1' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file boots its own stack and database; two at a time on 2 cores.
-          maxWorkers: 2,
         },
       },
     ],

@@ -1,7 +1,8 @@
 /**
- * npm run db:seed [-- --inwoners N] [--reset]
+ * npm run db:seed [-- --inwoners N] [--reset | --if-empty]
  * Migrates, then fills the database with deterministic Leeuwarden data. Refuses to
- * seed twice unless --reset (which empties every table first). Runs in one
+ * seed twice unless --reset (which empties every table first); --if-empty seeds only
+ * an empty database and otherwise exits 0 (docker-compose init). Runs in one
  * transaction: a failure leaves the database as it was.
  */
 import { parseArgs } from 'node:util';
@@ -13,9 +14,9 @@ import { progressPrinter } from './progress';
 
 let args;
 try {
-  args = parseArgs({ options: { inwoners: { type: 'string' }, reset: { type: 'boolean', default: false } } }).values;
+  args = parseArgs({ options: { inwoners: { type: 'string' }, reset: { type: 'boolean', default: false }, 'if-empty': { type: 'boolean', default: false } } }).values;
 } catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run db:seed -- [--inwoners N] [--reset]`);
+  console.error(`${(error as Error).message}\nUsage: npm run db:seed -- [--inwoners N] [--reset | --if-empty]`);
   process.exit(2);
 }
 let config;
@@ -32,15 +33,19 @@ const log = createLogger('seed', config.LOG_LEVEL === 'info' ? 'warn' : config.L
 const database = await openConfiguredDatabase(config, log);
 try {
   await database.migrate();
+  let skip = false;
   if (await isSeeded(database.db)) {
-    if (!args.reset) {
+    if (args['if-empty']) {
+      console.error('The database already holds seed data; nothing to do (--if-empty).');
+      skip = true;
+    } else if (!args.reset) {
       console.error('The database already holds seed data. Use --reset to empty it and seed again.');
       process.exitCode = 1;
     } else {
       console.error('Emptying all tables (--reset)...');
     }
   }
-  if (process.exitCode !== 1) {
+  if (!skip && process.exitCode !== 1) {
     const started = Date.now();
     const summary = await database.db.transaction(async (tx) => {
       if (args.reset) await truncateAll(tx);

@@ -52,6 +52,8 @@ export interface SeedSummary {
   organisaties: number;
   kamers: number;
   wijken: number;
+  /** Residents to try queries with: one with an active toewijzing handed to an onderaannemer and active HH. */
+  voorbeeldInwoner: string | null;
 }
 
 const BATCH = 500;
@@ -246,6 +248,9 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   }
   await insertBatched(db, s.subsidie, subsidies, 'subsidies', report);
 
+  const activeHh = new Set(indicaties.filter((i) => i.einddatum === null).map((i) => i.inwonerId as string));
+  const voorbeeld = toewijzingen.find((t) => t.status === 'gestart' && t.onderaannemerId && activeHh.has(t.inwonerId as string));
+
   return {
     gemeente: g,
     inwoners: inwoners.length,
@@ -257,6 +262,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     organisaties: ref.organisaties.length,
     kamers: ref.kamers.length,
     wijken: ref.wijken.length,
+    voorbeeldInwoner: (voorbeeld?.inwonerId as string | undefined) ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { SUBGRAPHS, GATEWAY_PORT, portEnvVar, urlEnvVar, type SubgraphName } from '../list';
 import { DEFAULT_GEMEENTE } from './roles';
@@ -39,8 +40,14 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The process environment, with a local .env file (if any) filled in underneath it. */
+function processEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
 /** Parses the environment once; throws a ConfigError that names every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
   const parsed = baseSchema.safeParse(env);
   const problems: string[] = [];
   if (!parsed.success) {

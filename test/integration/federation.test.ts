@@ -16,6 +16,10 @@ const WIJK_FIELDS = `code naam gebied
   subsidieTotaal(jaar: 2025) { centen euro valuta }`;
 
 describe('the supergraph across all five subgraphs', () => {
+  it('runs on the database the suite was asked for', () => {
+    expect(stack.database.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+  });
+
   it('returns a Wijk with a field from every subgraph', async () => {
     const token = await stack.token({ rol: 'gemeente-beleid' });
     const res = await stack.query(`{ wijk(code: "WK008050") { ${WIJK_FIELDS} } }`, { token });

@@ -1,0 +1,11 @@
+# One image for every service of the platform; docker-compose picks the command.
+FROM node:20-bookworm-slim
+ENV APOLLO_TELEMETRY_DISABLED=1 \
+    NODE_OPTIONS=--enable-source-maps
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN mkdir -p /app/data/keys && chown -R node:node /app/data
+USER node
+CMD ["npx", "tsx", "gateway/src/index.ts"]

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/client';
+import { isSeeded, seed, truncateAll } from '../../db/seed/generate';
+import { TEST_GEMEENTE } from '../../db/seed/reference';
+import { loadConfig } from '../../subgraphs/shared/config';
+
+const open: Database[] = [];
+async function fresh() {
+  const d = await openDatabase({});
+  open.push(d);
+  await d.migrate();
+  return d;
+}
+afterAll(async () => {
+  for (const d of open) await d.close();
+});
+
+async function dump(d: Database) {
+  const r = await d.db.execute('select id, bsn, voornaam, achternaam, geboortedatum, wijk_code from basisondersteuning.inwoner order by id' as never);
+  return (r as unknown as { rows: unknown[] }).rows;
+}
+
+describe('seed', () => {
+  it('is deterministic: the same options give the same data', async () => {
+    const [a, b] = [await fresh(), await fresh()];
+    const sa = await seed(a.db, { inwoners: 300 });
+    const sb = await seed(b.db, { inwoners: 300 });
+    expect(sa).toEqual(sb);
+    expect(await dump(a)).toEqual(await dump(b));
+  });
+
+  it('produces the volumes of the documents at the default size, and the README example resident', async () => {
+    const d = await fresh();
+    const summary = await seed(d.db, { inwoners: loadConfig({}).SEED_INWONERS });
+    expect(summary.inwoners).toBe(8000);
+    expect(summary.hhIndicaties).toBeGreaterThan(3000);
+    expect(summary.hhIndicaties).toBeLessThan(3400);
+    expect(summary.ondersteuningen + summary.toewijzingen).toBeGreaterThan(2000); // TO/DB (~2,000) plus other basis tasks
+    expect(summary.organisaties - 11).toBe(10); // ten onderaannemers
+    expect(summary.inwonersZonderBsn).toBe(0);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(summary.voorbeeldInwoner!);
+  });
+
+  it('runs in a transaction: a failure leaves nothing behind; --reset empties every table', async () => {
+    const d = await fresh();
+    await expect(d.db.transaction(async (tx) => {
+      await seed(tx, { inwoners: 50 });
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    expect(await isSeeded(d.db)).toBe(false);
+    await seed(d.db, { inwoners: 50, gemeente: TEST_GEMEENTE });
+    expect(await isSeeded(d.db, 'GM0088')).toBe(true);
+    await truncateAll(d.db);
+    expect(await isSeeded(d.db, 'GM0088')).toBe(false);
+  });
+});

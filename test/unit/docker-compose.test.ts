@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SUBGRAPHS, GATEWAY_PORT, portEnvVar, urlEnvVar } from '../../subgraphs/list';
+
+type Service = {
+  command?: string[];
+  expose?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  image?: string;
+};
+const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const services = compose.services;
+
+function hasDockerCompose(): boolean {
+  try {
+    execFileSync('docker-compose', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('docker-compose.yml', () => {
+  it('has postgres, init, the gateway and exactly the subgraphs of the list', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'init', 'postgres', ...SUBGRAPHS.map((s) => s.name)].sort());
+  });
+
+  it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('runs %s on its port, unpublished', (name, s) => {
+    const svc = services[name]!;
+    expect(svc.command).toEqual(['npx', 'tsx', 'subgraphs/index.ts', name]);
+    expect(svc.expose).toEqual([String(s.port)]);
+    expect(svc.ports).toBeUndefined();
+    expect(svc.environment?.[portEnvVar(name)]).toBe(String(s.port));
+    expect(svc.depends_on?.init?.condition).toBe('service_completed_successfully');
+  });
+
+  it('publishes only the gateway, pointed at every subgraph by service name', () => {
+    const gw = services.gateway!;
+    expect(gw.ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
+    for (const s of SUBGRAPHS) {
+      expect(gw.environment?.[urlEnvVar(s.name)]).toBe(`http://${s.name}:${s.port}/graphql`);
+      expect(gw.depends_on?.[s.name]?.condition).toBe('service_healthy');
+    }
+    const published = Object.entries(services).filter(([, svc]) => svc.ports).map(([n]) => n);
+    expect(published).toEqual(['gateway']);
+  });
+
+  it('disables Apollo telemetry in every service of the platform image', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      if (name === 'postgres') continue;
+      expect(svc.image, name).toBe('wmo-leeuwarden:dev');
+      expect(svc.environment?.APOLLO_TELEMETRY_DISABLED, name).toBe('1');
+    }
+  });
+
+  it.skipIf(!hasDockerCompose())('is valid for docker-compose config', () => {
+    expect(() => execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
