@@ -1,7 +1,7 @@
 /** npm run keys: creates the dev key pairs under KEYS_DIR (./data/keys) when missing. */
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfigOrExit } from '../subgraphs/shared/config';
 import { ensureDevKeys } from '../subgraphs/shared/keys';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const written = ensureDevKeys(config.KEYS_DIR);
 console.log(written.length > 0 ? `Wrote dev keys to ${config.KEYS_DIR}: ${written.join(', ')}` : `Dev keys already present in ${config.KEYS_DIR}`);

@@ -1,9 +1,9 @@
 /** npm run db:migrate: applies db/migrations to the configured database. */
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfigOrExit } from '../subgraphs/shared/config';
 import { createLogger } from '../subgraphs/shared/logger';
 import { openConfiguredDatabase } from '../subgraphs/shared/deps';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openConfiguredDatabase(config, createLogger('migrate', 'warn'));
 try {
   await database.migrate();

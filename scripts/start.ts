@@ -5,21 +5,12 @@
 import { startPlatform } from '../gateway/src/platform';
 import { isSeeded, seed } from '../db/seed/generate';
 import { progressPrinter } from '../db/seed/progress';
-import { ConfigError, loadConfig } from '../subgraphs/shared/config';
+import { loadConfigOrExit } from '../subgraphs/shared/config';
 import { openConfiguredDatabase } from '../subgraphs/shared/deps';
 import { ensureDevKeys } from '../subgraphs/shared/keys';
 import { createLogger } from '../subgraphs/shared/logger';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const log = createLogger('wmo-platform', config.LOG_LEVEL);
 if (config.NODE_ENV !== 'production') {
   const written = ensureDevKeys(config.KEYS_DIR);

@@ -4,20 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { inwonerId } from '../db/seed/generate';
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfigOrExit } from '../subgraphs/shared/config';
 import { ensureDevKeys, loadDevClientSigningKey } from '../subgraphs/shared/keys';
-import { DEFAULT_GEMEENTE, DOELEN_PER_ROL, ORGANISATIE_ROLES, ROLES, isRol, type Rol } from '../subgraphs/shared/roles';
+import { DEFAULT_GEMEENTE, DEV_ORGANISATIE, DOELEN_PER_ROL, ORGANISATIE_ROLES, ROLES, isRol } from '../subgraphs/shared/roles';
 import { signDevClientToken } from '../subgraphs/shared/tokens';
-
-/** The seeded organisation each role acts for when --organisatie is not given. */
-const DEFAULT_ORGANISATIE: Partial<Record<Rol, string>> = {
-  'vol-coordinator': 'vol',
-  vrijwilliger: 'vol',
-  'basis-medewerker': 'amaryllis',
-  'aanbieder-medewerker': 'windkracht058',
-  'hh-medewerker': 'thfl',
-  'partner-systeem': 'windkracht058',
-};
 
 function fail(message: string): never {
   console.error(`${message}\nUsage: npm run --silent token -- --rol <rol> [--organisatie <id>] [--sub <id>] [--gemeente GM0080] [--doel <doel>] [--geldig 8h]\nRoles: ${ROLES.join(', ')}`);
@@ -46,12 +36,12 @@ if (!/^GM\d{4}$/.test(gemeente)) fail('--gemeente must look like GM0080.');
 if (values.doel && !DOELEN_PER_ROL[rol].includes(values.doel)) {
   fail(`--doel "${values.doel}" is not allowed for ${rol}; allowed: ${DOELEN_PER_ROL[rol].join(', ')}.`);
 }
-const organisatie = values.organisatie ?? DEFAULT_ORGANISATIE[rol];
+const organisatie = values.organisatie ?? DEV_ORGANISATIE[rol];
 if (ORGANISATIE_ROLES.includes(rol) && !organisatie) fail(`Role ${rol} needs --organisatie.`);
 // An inwoner token defaults to the first seeded resident, so a first query works at once.
 const sub = values.sub ?? (rol === 'inwoner' ? inwonerId(gemeente, 1) : `dev-${rol}`);
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 ensureDevKeys(config.KEYS_DIR);
 const token = await signDevClientToken(
   { sub, rol, organisatie, gemeente, doel: values.doel },

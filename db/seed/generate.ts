@@ -143,6 +143,18 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     });
     const wijkCode = household.wijk.code;
     const ended = () => (r.chance(0.12) ? dateBetween(r, '2025-01-01', '2025-12-31') : null);
+    // Basis support is always given by the basisondersteuning party (Amaryllis).
+    const addOndersteuning = (soort: string, startdatum: string, einddatum: string | null) =>
+      ondersteuningen.push({
+        id: `${g.toLowerCase()}-ond-${ondersteuningen.length + 1}`,
+        gemeenteCode: g,
+        inwonerId: id,
+        wijkCode,
+        organisatieId: org('amaryllis'),
+        soort,
+        startdatum,
+        einddatum,
+      });
 
     // Huishoudelijke hulp: ~40% of residents (3,200 of 8,000).
     if (r.chance(0.4)) {
@@ -160,16 +172,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     // TO/DB: ~25% of residents (2,000 of 8,000); about 70% in basis, 30% aanvullend.
     if (r.chance(0.25)) {
       if (r.chance(0.7)) {
-        ondersteuningen.push({
-          id: `${g.toLowerCase()}-ond-${ondersteuningen.length + 1}`,
-          gemeenteCode: g,
-          inwonerId: id,
-          wijkCode,
-          organisatieId: org('amaryllis'),
-          soort: r.pick(BASIS_SOORTEN),
-          startdatum: dateBetween(r, '2020-01-01', '2024-12-31'),
-          einddatum: ended(),
-        });
+        addOndersteuning(r.pick(BASIS_SOORTEN), dateBetween(r, '2020-01-01', '2024-12-31'), ended());
       } else {
         const p = r.pick(AANVULLEND);
         const ingangsdatum = dateBetween(r, '2021-01-01', '2025-06-30');
@@ -198,16 +201,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     }
     // Other basis tasks (mantelzorg, respijtzorg, schuldhulp, jongerenwerk): ~5%.
     if (r.chance(0.05)) {
-      ondersteuningen.push({
-        id: `${g.toLowerCase()}-ond-${ondersteuningen.length + 1}`,
-        gemeenteCode: g,
-        inwonerId: id,
-        wijkCode,
-        organisatieId: org('amaryllis'),
-        soort: r.pick(OVERIGE_BASIS),
-        startdatum: dateBetween(r, '2020-01-01', '2025-12-31'),
-        einddatum: null,
-      });
+      addOndersteuning(r.pick(OVERIGE_BASIS), dateBetween(r, '2020-01-01', '2025-12-31'), null);
     }
     // Hulpvragen in the sociale basis: ~6%, 60% of them with consent (identified).
     if (r.chance(0.06)) {

@@ -1,21 +1,12 @@
 /** The gateway as its own process (docker-compose, production): reads env, listens. */
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/list';
-import { ConfigError, loadConfig } from '../../subgraphs/shared/config';
+import { loadConfigOrExit } from '../../subgraphs/shared/config';
 import { closeServer, listen } from '../../subgraphs/shared/http';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { gatewayOptions } from './platform';
 import { createGateway } from './server';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const log = createLogger('gateway', config.LOG_LEVEL);
 const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, config.subgraphs[s.name].url])) as Record<SubgraphName, string>;
 const gateway = await createGateway(gatewayOptions(config, log, urls));

@@ -7,7 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
 import { isSubgraphName } from '../../subgraphs/list';
 import { graphqlListener } from '../../subgraphs/shared/http';
-import type { Logger } from '../../subgraphs/shared/logger';
+import { scrub, type Logger } from '../../subgraphs/shared/logger';
 import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
@@ -56,7 +56,7 @@ function formatGatewayError(log: Logger, production: boolean) {
     const code = formatted.extensions?.code;
     const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
-      log.error({ message: formatted.message, path: formatted.path }, 'request error');
+      log.error({ message: scrub(formatted.message), path: formatted.path }, 'request error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return { ...formatted, extensions };

@@ -74,3 +74,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
   }
   return { ...parsed.data, subgraphs };
 }
+
+/** For entry points: the config, or a readable message and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { Logger } from './logger';
+import { scrub, type Logger } from './logger';
 
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/;
 
@@ -117,7 +117,7 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
         res.end();
       }
     })().catch((error: unknown) => {
-      log.error({ traceId, err: { message: (error as Error).message } }, 'request failed');
+      log.error({ traceId, err: { message: scrub((error as Error).message) } }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     });

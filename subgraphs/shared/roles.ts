@@ -52,3 +52,13 @@ export const DOELEN_PER_ROL: Record<Rol, readonly string[]> = {
 
 /** The municipality every token and row defaults to (CBS code of Leeuwarden). */
 export const DEFAULT_GEMEENTE = 'GM0080';
+
+/** Dev and test only: the seeded organisation each role acts for when none is given. */
+export const DEV_ORGANISATIE: Partial<Record<Rol, string>> = {
+  'vol-coordinator': 'vol',
+  vrijwilliger: 'vol',
+  'basis-medewerker': 'amaryllis',
+  'aanbieder-medewerker': 'windkracht058',
+  'hh-medewerker': 'thfl',
+  'partner-systeem': 'windkracht058',
+};

@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config';
+import { loadConfigOrExit } from './config';
 import { openConfiguredDatabase, subgraphDeps } from './deps';
 import { closeServer, listen } from './http';
 import { createLogger } from './logger';
@@ -11,16 +11,7 @@ import { createSubgraphService } from './subgraph';
  * embedded database use `npm start`, which hosts all services in one process.
  */
 export async function runSubgraph(module: SubgraphModule<unknown>): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(module.name, config.LOG_LEVEL);
   const database = await openConfiguredDatabase(config, log);
   const service = await createSubgraphService(module, subgraphDeps(config, database, log));

@@ -17,6 +17,7 @@ import { policyShield, type Policy } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, verifyInternalToken, type Scope } from './tokens';
 import { unauthenticated } from './errors';
+import { scrub } from './logger';
 
 /** What each subgraph folder provides; shared/ turns it into a running service. */
 export interface SubgraphModule<L> {
@@ -53,7 +54,7 @@ export function safeFormatError(log: SubgraphDeps['log']) {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = (error as { originalError?: Error }).originalError ?? (error as Error);
-      log.error({ err: { message: original?.message, name: original?.name }, path: formatted.path }, 'resolver failed');
+      log.error({ err: { message: scrub(original?.message), name: original?.name, code: (original as { code?: string })?.code }, path: formatted.path }, 'resolver failed');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;

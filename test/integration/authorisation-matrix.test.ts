@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
 import { buildGuardedSchema } from '../../subgraphs/shared/subgraph';
 import { policyTargets } from '../../subgraphs/shared/policy';
-import { ROLES, type Rol } from '../../subgraphs/shared/roles';
+import { DEV_ORGANISATIE, ROLES, type Rol } from '../../subgraphs/shared/roles';
 import * as s from '../../db/schema';
 import { bootStack, sql, type Stack } from '../support/stack';
 
@@ -109,15 +109,8 @@ const MATRIX: Record<string, [readonly Rol[], string, string[]]> = {
   'HhIndicatie.aanbieder': [HH, inwoner('huishoudelijkeHulp { aanbieder { naam } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'aanbieder', 'naam']],
 };
 
-/** The organisation each role acts for in the fixture: each has a relation with resident X. */
-const ORGANISATIE: Partial<Record<Rol, string>> = {
-  'vol-coordinator': 'vol',
-  vrijwilliger: 'vol',
-  'basis-medewerker': 'amaryllis',
-  'aanbieder-medewerker': 'windkracht058',
-  'hh-medewerker': 'thfl',
-  'partner-systeem': 'windkracht058',
-};
+/** Each role acts for its dev organisation; the fixture gives each a relation with resident X. */
+const ORGANISATIE = DEV_ORGANISATIE;
 
 let stack: Stack;
 let residentId: string;
