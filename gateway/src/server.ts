@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
 import { isSubgraphName } from '../../subgraphs/list';
 import { graphqlListener } from '../../subgraphs/shared/http';
@@ -42,6 +42,28 @@ export interface Gateway {
  * Client headers are never forwarded: subgraphs trust only what the gateway signed.
  */
 class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly serviceName: string;
+  private readonly log: Logger;
+
+  constructor(config: { url: string; name: string; log: Logger }) {
+    super({ url: config.url });
+    this.serviceName = config.name;
+    this.log = config.log;
+  }
+
+  /** A subgraph that cannot be reached costs only its own fields, with a typed error. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      this.log.warn({ subgraph: this.serviceName, err: { message: scrub((error as Error).message) } }, 'subgraph unreachable');
+      throw new GraphQLError(`Subgraph ${this.serviceName} is unavailable`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+      });
+    }
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('scope' in context) || !context.scope) return;
     const headers = request.http?.headers;
@@ -70,8 +92,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
-      const configured = isSubgraphName(name) ? options.subgraphUrls[name] : undefined;
-      return new InternalTokenDataSource({ url: configured ?? url });
+      const configured = isSubgraphName(name) ? options.subgraphUrls[name] : url;
+      if (!configured) throw new Error(`No URL configured for subgraph ${name}`);
+      return new InternalTokenDataSource({ url: configured, name, log });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -139,3 +139,33 @@ describe('SQL statements per query (no N+1)', () => {
     }
   });
 });
+
+describe('bad input', () => {
+  it('names the field in BAD_USER_INPUT errors and returns nothing for it', async () => {
+    const token = await stack.token({ rol: 'gemeente-beleid' });
+    const res = await stack.query('{ wijk(code: "WK008010") { naam subsidieTotaal(jaar: 1900) { euro } } }', { token });
+    expect(res.body.data!.wijk).toEqual({ naam: 'Binnenstad', subsidieTotaal: null });
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jaar' });
+    const empty = await stack.query('{ buurtkamers(gebied: "  ") { naam } }', { token });
+    expect(empty.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gebied' });
+  });
+
+  it('rejects wrongly typed variables and unknown fields before any SQL runs', async () => {
+    const token = await stack.token({ rol: 'gemeente-consulent' });
+    stack.database.statements.reset();
+    const wrongType = await stack.query('query($id: ID!) { inwoner(id: $id) { id } }', { token, variables: { id: { nested: true } } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const unknown = await stack.query('{ inwoner(id: "x") { wachtwoord } }', { token });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(stack.database.statements.reset()).toBe(0);
+  });
+
+  it('returns an empty list, not an error, for a gebied without kamers', async () => {
+    const token = await stack.token({ rol: 'vrijwilliger', organisatie: 'vol' });
+    const res = await stack.query('{ buurtkamers(gebied: "Dorpen noord") { naam } leeg: buurtkamers(gebied: "Nergens") { naam } }', { token });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({ buurtkamers: [{ naam: 'De Skalm' }], leeg: [] });
+  });
+});
