@@ -1,5 +1,5 @@
 import { and, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { ondersteuning } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
@@ -22,15 +22,23 @@ import type { Scope } from './tokens';
  */
 export const ACTIVE_TOEWIJZING_STATUSES = ['toegewezen', 'gestart'] as const;
 
+// The EXISTS subqueries read their relation table under an alias: without it, a loader
+// on the same table (e.g. ondersteuning) would compare the outer column with itself.
+const relOndersteuning = alias(ondersteuning, 'rel_ondersteuning');
+const relToewijzing = alias(toewijzing, 'rel_toewijzing');
+const relIndicatie = alias(indicatie, 'rel_indicatie');
+
 const activeOn = (start: AnyPgColumn, end: AnyPgColumn): SQL =>
   and(lte(start, sql`current_date`), or(isNull(end), gte(end, sql`current_date`)))!;
 
-export function activeToewijzing(): SQL {
-  return and(inArray(toewijzing.status, [...ACTIVE_TOEWIJZING_STATUSES]), activeOn(toewijzing.ingangsdatum, toewijzing.einddatum))!;
+type ToewijzingTable = typeof toewijzing | typeof relToewijzing;
+
+export function activeToewijzing(t: ToewijzingTable = toewijzing): SQL {
+  return and(inArray(t.status, [...ACTIVE_TOEWIJZING_STATUSES]), activeOn(t.ingangsdatum, t.einddatum))!;
 }
 
-export function toewijzingVoorOrganisatie(organisatie: string): SQL {
-  return or(eq(toewijzing.organisatieId, organisatie), eq(toewijzing.onderaannemerId, organisatie))!;
+export function toewijzingVoorOrganisatie(organisatie: string, t: ToewijzingTable = toewijzing): SQL {
+  return or(eq(t.organisatieId, organisatie), eq(t.onderaannemerId, organisatie))!;
 }
 
 export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL {
@@ -42,29 +50,29 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
       return eq(inwonerId, scope.sub);
     case 'basis-medewerker':
       return exists(
-        db.select({ one: sql`1` }).from(ondersteuning).where(and(
-          eq(ondersteuning.inwonerId, inwonerId),
-          eq(ondersteuning.organisatieId, org),
-          eq(ondersteuning.gemeenteCode, scope.gemeente),
-          activeOn(ondersteuning.startdatum, ondersteuning.einddatum),
+        db.select({ one: sql`1` }).from(relOndersteuning).where(and(
+          eq(relOndersteuning.inwonerId, inwonerId),
+          eq(relOndersteuning.organisatieId, org),
+          eq(relOndersteuning.gemeenteCode, scope.gemeente),
+          activeOn(relOndersteuning.startdatum, relOndersteuning.einddatum),
         )),
       );
     case 'aanbieder-medewerker':
       return exists(
-        db.select({ one: sql`1` }).from(toewijzing).where(and(
-          eq(toewijzing.inwonerId, inwonerId),
-          toewijzingVoorOrganisatie(org),
-          eq(toewijzing.gemeenteCode, scope.gemeente),
-          activeToewijzing(),
+        db.select({ one: sql`1` }).from(relToewijzing).where(and(
+          eq(relToewijzing.inwonerId, inwonerId),
+          toewijzingVoorOrganisatie(org, relToewijzing),
+          eq(relToewijzing.gemeenteCode, scope.gemeente),
+          activeToewijzing(relToewijzing),
         )),
       );
     case 'hh-medewerker':
       return exists(
-        db.select({ one: sql`1` }).from(indicatie).where(and(
-          eq(indicatie.inwonerId, inwonerId),
-          eq(indicatie.organisatieId, org),
-          eq(indicatie.gemeenteCode, scope.gemeente),
-          activeOn(indicatie.startdatum, indicatie.einddatum),
+        db.select({ one: sql`1` }).from(relIndicatie).where(and(
+          eq(relIndicatie.inwonerId, inwonerId),
+          eq(relIndicatie.organisatieId, org),
+          eq(relIndicatie.gemeenteCode, scope.gemeente),
+          activeOn(relIndicatie.startdatum, relIndicatie.einddatum),
         )),
       );
     default:
