@@ -27,6 +27,7 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
     audience: config.AUTH_AUDIENCE,
     internalSigningKey: loadInternalSigningKey(config),
     internalTokenTtlSeconds: config.INTERNAL_TOKEN_TTL_SECONDS,
+    defaultGemeente: config.DEFAULT_GEMEENTE,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     production: config.NODE_ENV === 'production',
     log: log.child({ component: 'gateway' }),

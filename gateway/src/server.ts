@@ -7,15 +7,17 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
 import { isSubgraphName } from '../../subgraphs/list';
 import { graphqlListener } from '../../subgraphs/shared/http';
-import { scrub, type Logger } from '../../subgraphs/shared/logger';
+import { describeError, type Logger } from '../../subgraphs/shared/logger';
+import { errorLogging } from '../../subgraphs/shared/subgraph';
 import type { ClientKey } from '../../subgraphs/shared/keys';
-import { bearerToken, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
+import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
 
 export interface GatewayContext {
   scope: Scope;
-  /** The internal token for this request, minted once and reused for every subgraph call. */
-  internalToken: () => Promise<string>;
+  /** The internal token for one subgraph, minted once per request and subgraph. */
+  internalToken: (subgraph: string) => Promise<string>;
+  log: Logger;
 }
 
 export interface GatewayOptions {
@@ -26,6 +28,7 @@ export interface GatewayOptions {
   audience: string;
   internalSigningKey: KeyObject;
   internalTokenTtlSeconds: number;
+  defaultGemeente: string;
   bodyLimitBytes: number;
   production: boolean;
   log: Logger;
@@ -51,13 +54,22 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.log = config.log;
   }
 
-  /** A subgraph that cannot be reached costs only its own fields, with a typed error. */
+  /**
+   * A subgraph that cannot be reached, or answers with an HTTP error (expired internal
+   * token, 413, 500), costs only its own fields, with a typed error that names the
+   * subgraph and nothing of its internals (URL, response body).
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      this.log.warn({ subgraph: this.serviceName, err: { message: scrub((error as Error).message) } }, 'subgraph unreachable');
+      const response = (error as GraphQLError).extensions?.response as { status?: number } | undefined;
+      if (error instanceof GraphQLError && !response) throw error;
+      const context = options.context as Partial<GatewayContext>;
+      (context.log ?? this.log).warn(
+        { subgraph: this.serviceName, status: response?.status, err: response ? undefined : describeError(error) },
+        'subgraph unavailable',
+      );
       throw new GraphQLError(`Subgraph ${this.serviceName} is unavailable`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });
@@ -68,19 +80,19 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('scope' in context) || !context.scope) return;
     const headers = request.http?.headers;
     if (!headers) return;
-    headers.set('authorization', `Bearer ${await context.internalToken()}`);
+    headers.set('authorization', `Bearer ${await context.internalToken(this.serviceName)}`);
     headers.set('traceparent', `00-${context.scope.traceId}-${randomBytes(8).toString('hex')}-01`);
   }
 }
 
-function formatGatewayError(log: Logger, production: boolean) {
+/** Unexpected errors: generic in production, their message in development (never a stack). */
+function formatGatewayError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
-      log.error({ message: scrub(formatted.message), path: formatted.path }, 'request error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
+    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   };
 }
@@ -101,8 +113,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError(log, options.production),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: formatGatewayError(options.production),
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log)],
   });
   await apollo.start();
   const listener = graphqlListener<GatewayContext>({
@@ -116,14 +128,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const doelHeader = req.headers['x-doelbinding'];
       const scope = await verifyClientToken(
         token,
-        { key: options.clientKey, issuer: options.issuer, audience: options.audience },
+        { key: options.clientKey, issuer: options.issuer, audience: options.audience, defaultGemeente: options.defaultGemeente },
         traceId,
         typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
       );
-      let minted: Promise<string> | undefined;
+      const minted = new Map<string, Promise<string>>();
       return {
         scope,
-        internalToken: () => (minted ??= signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds)),
+        log: log.child({ traceId }),
+        internalToken: (subgraph) => {
+          let token = minted.get(subgraph);
+          if (!token) {
+            token = signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds, internalAudience(subgraph));
+            minted.set(subgraph, token);
+          }
+          return token;
+        },
       };
     },
   });

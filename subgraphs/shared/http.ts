@@ -6,11 +6,16 @@ import { scrub, type Logger } from './logger';
 
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/;
 
-/** W3C trace context: reuse the caller's trace id when it sends a valid traceparent. */
+/**
+ * W3C trace context: reuse the caller's trace id when it sends a valid traceparent
+ * (version ff and all-zero trace or parent ids are invalid and ignored).
+ */
 export function traceIdFrom(req: IncomingMessage): string {
   const header = req.headers.traceparent;
-  const match = typeof header === 'string' ? TRACEPARENT.exec(header.trim()) : null;
-  return match ? match[1]! : randomBytes(16).toString('hex');
+  const value = typeof header === 'string' ? header.trim().toLowerCase() : '';
+  const match = TRACEPARENT.exec(value);
+  const valid = match && !value.startsWith('ff-') && !/^0+$/.test(match[1]!) && !/^0+$/.test(match[2]!);
+  return valid ? match[1]! : randomBytes(16).toString('hex');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -15,9 +15,9 @@ import type { SubgraphContext, SubgraphDeps } from './context';
 import { graphqlListener } from './http';
 import { policyShield, type Policy } from './policy';
 import type { SuppressionRule } from './suppression';
-import { bearerToken, verifyInternalToken, type Scope } from './tokens';
+import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
 import { unauthenticated } from './errors';
-import { scrub } from './logger';
+import { describeError, type Logger } from './logger';
 
 /** What each subgraph folder provides; shared/ turns it into a running service. */
 export interface SubgraphModule<L> {
@@ -44,21 +44,33 @@ export function buildGuardedSchema<L>(module: SubgraphModule<L>): GraphQLSchema 
   return applyMiddleware(schema, policyShield(schema, module.policy));
 }
 
+const isUnexpected = (code: unknown) => code === 'INTERNAL_SERVER_ERROR' || code === undefined;
+
 /**
- * Errors leave a subgraph with their code and message only. Unexpected errors
- * (INTERNAL_SERVER_ERROR, e.g. a database failure whose message may quote values)
- * are logged by message and replaced by a generic text.
+ * Errors leave a subgraph with their code and message only. Unexpected errors (e.g. a
+ * database failure, whose message may quote values) get a generic text.
  */
-export function safeFormatError(log: SubgraphDeps['log']) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-      const original = (error as { originalError?: Error }).originalError ?? (error as Error);
-      log.error({ err: { message: scrub(original?.message), name: original?.name, code: (original as { code?: string })?.code }, path: formatted.path }, 'resolver failed');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    }
-    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { ...formatted, extensions };
+export function safeFormatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isUnexpected(formatted.extensions?.code)) {
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return { ...formatted, extensions };
+}
+
+/** Logs unexpected errors with the request's trace id, without personal data. */
+export function errorLogging<C extends { log?: Logger }>(fallback: Logger): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            if (!isUnexpected(error.extensions?.code)) continue;
+            (contextValue?.log ?? fallback).error({ err: describeError(error), path: error.path }, 'request failed');
+          }
+        },
+      };
+    },
   };
 }
 
@@ -69,8 +81,8 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     schema,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
-    formatError: safeFormatError(log),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    formatError: safeFormatError,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging(log)],
   });
   await apollo.start();
   const listener = graphqlListener({
@@ -78,13 +90,17 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     log,
     bodyLimitBytes: deps.bodyLimitBytes,
     health: async () => {
-      await deps.db.execute(sql`select 1`);
+      try {
+        await deps.db.execute(sql`select 1`);
+      } catch {
+        throw new Error('database unavailable');
+      }
       return { subgraph: module.name };
     },
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated('Subgraphs accept only requests from the gateway');
-      const scope = await verifyInternalToken(token, deps.internalVerifyKey);
+      const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name));
       return {
         scope,
         db: deps.db,

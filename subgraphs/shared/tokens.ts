@@ -16,7 +16,8 @@ export interface Scope {
 }
 
 export const INTERNAL_ISSUER = 'wmo-gateway';
-export const INTERNAL_AUDIENCE = 'wmo-subgraph';
+/** Each subgraph is its own audience, so a token sent to one cannot be replayed at another. */
+export const internalAudience = (subgraph: string) => `wmo-subgraph:${subgraph}`;
 
 const gemeenteCode = z.string().regex(/^GM\d{4}$/);
 
@@ -32,6 +33,8 @@ export interface ClientAuthOptions {
   key: ClientKey;
   issuer: string;
   audience: string;
+  /** Gemeente for tokens without a gemeente claim (DEFAULT_GEMEENTE). */
+  defaultGemeente?: string;
 }
 
 /**
@@ -70,17 +73,17 @@ export async function verifyClientToken(
   const allowed = DOELEN_PER_ROL[rol];
   const chosen = requestedDoel ?? doel ?? allowed[0]!;
   if (!allowed.includes(chosen)) {
-    throw appError('FORBIDDEN', `Purpose "${chosen}" is not allowed for role ${rol}`, { allowedDoelen: allowed });
+    throw appError('FORBIDDEN', `Purpose "${chosen}" is not allowed for role ${rol}`, { allowedDoelen: allowed }, 403);
   }
-  return { sub, rol, organisatie: organisatie ?? null, gemeente: gemeente ?? DEFAULT_GEMEENTE, doel: chosen, traceId };
+  return { sub, rol, organisatie: organisatie ?? null, gemeente: gemeente ?? options.defaultGemeente ?? DEFAULT_GEMEENTE, doel: chosen, traceId };
 }
 
-export async function signInternalToken(scope: Scope, key: KeyObject, ttlSeconds: number): Promise<string> {
+export async function signInternalToken(scope: Scope, key: KeyObject, ttlSeconds: number, audience: string): Promise<string> {
   return new SignJWT({ rol: scope.rol, org: scope.organisatie, gem: scope.gemeente, doel: scope.doel, tid: scope.traceId })
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
     .setSubject(scope.sub)
     .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(key);
@@ -96,11 +99,11 @@ const internalClaims = z.object({
 });
 
 /** Subgraph side: only a valid, unexpired token minted by the gateway is accepted. */
-export async function verifyInternalToken(token: string, key: KeyObject): Promise<Scope> {
+export async function verifyInternalToken(token: string, key: KeyObject, audience: string): Promise<Scope> {
   try {
     const { payload } = await jwtVerify(token, key, {
       issuer: INTERNAL_ISSUER,
-      audience: INTERNAL_AUDIENCE,
+      audience,
       algorithms: ['ES256'],
       requiredClaims: ['exp', 'sub'],
       clockTolerance: 5,

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_AUDIENCE, INTERNAL_ISSUER } from '../../subgraphs/shared/tokens';
+import { INTERNAL_ISSUER, internalAudience } from '../../subgraphs/shared/tokens';
 import { bootStack, strangerKey, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -93,15 +93,35 @@ describe('subgraphs accept only the gateway', () => {
     const client = await stack.token({ rol: 'gemeente-consulent' });
     expect((await stack.post(url, { query: entities }, { authorization: `Bearer ${client}` })).status).toBe(401);
     const forged = await new SignJWT({ rol: 'gemeente-consulent', org: null, gem: 'GM0080', doel: 'x', tid: 'x' })
-      .setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(INTERNAL_ISSUER).setAudience(INTERNAL_AUDIENCE)
+      .setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(INTERNAL_ISSUER).setAudience(internalAudience('basisondersteuning'))
       .setExpirationTime('1m').sign(strangerKey());
     expect((await stack.post(url, { query: entities }, { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 
-  it('accepts the gateway-signed internal token', async () => {
-    const internal = await stack.internalToken({ rol: 'gemeente-beleid' });
+  it('accepts the gateway-signed internal token, only at the subgraph it was minted for', async () => {
+    const internal = await stack.internalToken('basisondersteuning', { rol: 'gemeente-beleid' });
     const res = await stack.post(stack.platform.subgraphUrls.basisondersteuning, { query: entities }, { authorization: `Bearer ${internal}` });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!._entities[0].naam).toBe('Binnenstad');
+    const replayed = await stack.post(stack.platform.subgraphUrls.financien, { query: '{ organisaties { id } }' }, { authorization: `Bearer ${internal}` });
+    expect(replayed.status).toBe(401);
+  });
+
+  it('answers a refused purpose with 403 and honours only valid trace contexts', async () => {
+    const token = await stack.token({ rol: 'inwoner' });
+    const refused = await stack.query(Q, { token, headers: { 'x-doelbinding': 'beleid-en-sturing' } });
+    expect(refused.status).toBe(403);
+    const traced = await fetch(stack.platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+      body: JSON.stringify({ query: Q }),
+    });
+    expect(traced.headers.get('x-trace-id')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    const zero = await fetch(stack.platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01` },
+      body: JSON.stringify({ query: Q }),
+    });
+    expect(zero.headers.get('x-trace-id')).toMatch(/^(?!0+$)[0-9a-f]{32}$/);
   });
 });

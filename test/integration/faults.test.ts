@@ -4,7 +4,8 @@
  * subgraph are nullable for this reason).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer } from '../../subgraphs/shared/http';
+import { createServer } from 'node:http';
+import { closeServer, listen } from '../../subgraphs/shared/http';
 import { bootStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -34,5 +35,27 @@ describe('a subgraph that is down', () => {
     expect(after.body.errors![0]!.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     // The gateway itself is still healthy.
     expect((await fetch(stack.platform.gatewayUrl.replace('/graphql', '/health'))).status).toBe(200);
+  });
+
+  it('maps an HTTP error of a subgraph to SUBGRAPH_UNAVAILABLE without its URL or body', async () => {
+    const token = await stack.token({ rol: 'gemeente-beleid' });
+    const hh = stack.platform.subgraphs.find((s) => s.name === 'huishoudelijke-hulp')!;
+    const port = Number(new URL(stack.platform.subgraphUrls['huishoudelijke-hulp']).port);
+    hh.server.closeAllConnections();
+    await closeServer(hh.server);
+    const broken = createServer((_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'secret internal detail' }] }));
+    });
+    await listen(broken, port, '127.0.0.1');
+    try {
+      const res = await stack.query('{ wijk(code: "WK008050") { naam clientenHuishoudelijkeHulp { onderdrukt } } }', { token });
+      expect(res.body.data!.wijk).toEqual({ naam: 'Heechterp & Schieringen', clientenHuishoudelijkeHulp: null });
+      expect(res.body.errors![0]!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'huishoudelijke-hulp' });
+      expect(JSON.stringify(res.body)).not.toMatch(/secret|127\.0\.0\.1|response/);
+    } finally {
+      broken.closeAllConnections();
+      await closeServer(broken);
+    }
   });
 });

@@ -119,7 +119,6 @@ describe('SQL statements per query (no N+1)', () => {
   it('resolves 25 Inwoner references in one statement per subgraph (_entities through DataLoader)', async () => {
     const ids = (await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner where id not like 'extra-%' order by id limit 25`)).map((r) => r.id);
     const representations = ids.map((id) => ({ __typename: 'Inwoner', id }));
-    const internal = await stack.internalToken({ rol: 'gemeente-consulent' });
     // basisondersteuning: inwoner + wijk + ondersteuningen loaders, one batch each.
     const cases = [
       ['basisondersteuning', 'voornaam wijk { code } ondersteuningen { soort }', 3],
@@ -131,7 +130,7 @@ describe('SQL statements per query (no N+1)', () => {
       const res = await stack.post(
         stack.platform.subgraphUrls[subgraph],
         { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Inwoner { ${selection} } } }`, variables: { r: representations } },
-        { authorization: `Bearer ${internal}` },
+        { authorization: `Bearer ${await stack.internalToken(subgraph, { rol: 'gemeente-consulent' })}` },
       );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!._entities).toHaveLength(25);

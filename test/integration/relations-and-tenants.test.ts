@@ -79,7 +79,7 @@ describe('relations decide which residents a care worker sees', () => {
   it('guards _entities like any other path: no relation, no personal data; never a BSN', async () => {
     const unrelated = await one<{ id: string }>(sql`select id from basisondersteuning.inwoner i where gemeente_code = 'GM0080'
       and not exists (select 1 from aanvullende_ondersteuning.toewijzing t where t.inwoner_id = i.id) order by id limit 1`);
-    const internal = await stack.internalToken({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
+    const internal = await stack.internalToken('basisondersteuning', { rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
     const url = stack.platform.subgraphUrls.basisondersteuning;
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Inwoner { id voornaam } } }';
     const res = await stack.post(url, { query, variables: { r: [{ __typename: 'Inwoner', id: unrelated.id }] } }, { authorization: `Bearer ${internal}` });
@@ -87,7 +87,7 @@ describe('relations decide which residents a care worker sees', () => {
     const bsn = await stack.post(url, {
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Inwoner { bsn } } }',
       variables: { r: [{ __typename: 'Inwoner', id: unrelated.id }] },
-    }, { authorization: `Bearer ${await stack.internalToken({ rol: 'basis-medewerker', organisatie: 'amaryllis' })}` });
+    }, { authorization: `Bearer ${await stack.internalToken('basisondersteuning', { rol: 'basis-medewerker', organisatie: 'amaryllis' })}` });
     expect(JSON.stringify(bsn.body)).not.toMatch(/\d{9}/);
   });
 });
@@ -118,7 +118,7 @@ describe('tenants: every row and token carries its gemeente', () => {
     expect(res.body.data!.organisaties.some((o: any) => o.id.startsWith('gm0088-'))).toBe(false);
 
     // An entity reference from another gemeente resolves to nothing in every subgraph.
-    const internal = await stack.internalToken({ rol: 'gemeente-consulent', gemeente: 'GM0080' });
+    const internal = await stack.internalToken('aanvullende-ondersteuning', { rol: 'gemeente-consulent', gemeente: 'GM0080' });
     const entities = await stack.post(stack.platform.subgraphUrls['aanvullende-ondersteuning'], {
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Inwoner { toewijzingen { id } } } }',
       variables: { r: [{ __typename: 'Inwoner', id: other.id }] },

@@ -12,7 +12,8 @@ import { loadConfig, type Config } from '../../subgraphs/shared/config';
 import { ensureDevKeys, loadDevClientSigningKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { Rol } from '../../subgraphs/shared/roles';
-import { signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
+import { internalAudience, signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
+import type { SubgraphName } from '../../subgraphs/list';
 
 export interface GraphQLResponse {
   status: number;
@@ -28,7 +29,8 @@ export interface Stack {
   platform: Platform;
   seeded: SeedSummary[];
   token(claims: { rol: Rol; sub?: string; organisatie?: string; gemeente?: string; doel?: string; expiresIn?: string | number }): Promise<string>;
-  internalToken(scope: Partial<Scope> & { rol: Rol }): Promise<string>;
+  /** A gateway-signed token for one subgraph (its own audience). */
+  internalToken(subgraph: SubgraphName, scope: Partial<Scope> & { rol: Rol }): Promise<string>;
   query(query: string, options?: { token?: string | null; variables?: Record<string, unknown>; headers?: Record<string, string> }): Promise<GraphQLResponse>;
   post(url: string, body: unknown, headers?: Record<string, string>): Promise<GraphQLResponse>;
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
@@ -99,11 +101,12 @@ export async function bootStack(options: { inwoners?: number; secondGemeente?: b
         clientKey,
         { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, expiresIn: c.expiresIn ?? '5m' },
       ),
-    internalToken: (s) =>
+    internalToken: (subgraph, s) =>
       signInternalToken(
         { sub: 'test', organisatie: null, gemeente: 'GM0080', doel: 'test', traceId: randomBytes(16).toString('hex'), ...s },
         internalKey,
         60,
+        internalAudience(subgraph),
       ),
     query: (query, o = {}) =>
       post(platform.gatewayUrl, { query, variables: o.variables }, {

@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signDevClientToken, signInternalToken, verifyClientToken, verifyInternalToken, bearerToken } from '../../subgraphs/shared/tokens';
+import { signDevClientToken, signInternalToken, verifyClientToken, verifyInternalToken, bearerToken, internalAudience } from '../../subgraphs/shared/tokens';
+
+const AUD = internalAudience('financien');
 
 const pair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const client = pair();
@@ -17,6 +19,10 @@ async function code(p: Promise<unknown>) {
 }
 
 describe('client tokens', () => {
+  it('take the configured default gemeente when the claim is absent', async () => {
+    const t = await signDevClientToken({ sub: 'u1', rol: 'gemeente-beleid' }, client.privateKey, opts);
+    expect((await verifyClientToken(t, { key: client.publicKey, ...opts, defaultGemeente: 'GM0088' }, 't')).gemeente).toBe('GM0088');
+  });
   it('yield a scope with defaults for gemeente and purpose', async () => {
     const t = await signDevClientToken({ sub: 'u1', rol: 'hh-medewerker', organisatie: 'thfl' }, client.privateKey, opts);
     const scope = await verifyClientToken(t, { key: client.publicKey, ...opts }, 'trace');
@@ -37,15 +43,16 @@ describe('client tokens', () => {
 describe('internal tokens', () => {
   it('round-trip the scope', async () => {
     const scope = { sub: 'u', rol: 'basis-medewerker' as const, organisatie: 'amaryllis', gemeente: 'GM0080', doel: 'toegang-en-regie', traceId: 'abc' };
-    const t = await signInternalToken(scope, internal.privateKey, 60);
-    expect(await verifyInternalToken(t, internal.publicKey)).toEqual(scope);
+    const t = await signInternalToken(scope, internal.privateKey, 60, AUD);
+    expect(await verifyInternalToken(t, internal.publicKey, AUD)).toEqual(scope);
+    expect(await code(verifyInternalToken(t, internal.publicKey, internalAudience('basisondersteuning')))).toBe('UNAUTHENTICATED');
   });
   it('refuse a client token and a token of another key', async () => {
     const c = await signDevClientToken({ sub: 'u1', rol: 'fg' }, client.privateKey, opts);
-    expect(await code(verifyInternalToken(c, internal.publicKey))).toBe('UNAUTHENTICATED');
+    expect(await code(verifyInternalToken(c, internal.publicKey, AUD))).toBe('UNAUTHENTICATED');
     const scope = { sub: 'u', rol: 'fg' as const, organisatie: null, gemeente: 'GM0080', doel: 'toezicht-privacy', traceId: 'abc' };
-    const other = await signInternalToken(scope, client.privateKey, 60);
-    expect(await code(verifyInternalToken(other, internal.publicKey))).toBe('UNAUTHENTICATED');
+    const other = await signInternalToken(scope, client.privateKey, 60, AUD);
+    expect(await code(verifyInternalToken(other, internal.publicKey, AUD))).toBe('UNAUTHENTICATED');
   });
 });
 
