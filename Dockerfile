@@ -6,6 +6,6 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN mkdir -p /app/data/keys && chown -R node:node /app/data
+RUN mkdir -p /app/data /keys/private /keys/public && chown -R node:node /app/data /keys
 USER node
 CMD ["npx", "tsx", "gateway/src/index.ts"]

@@ -19,6 +19,10 @@ try {
   console.error(`${(error as Error).message}\nUsage: npm run db:seed -- [--inwoners N] [--reset | --if-empty]`);
   process.exit(2);
 }
+if (args.reset && args['if-empty']) {
+  console.error('--reset and --if-empty exclude each other: choose one.');
+  process.exit(2);
+}
 let config;
 try {
   config = loadConfig({ ...process.env, ...(args.inwoners !== undefined ? { SEED_INWONERS: args.inwoners } : {}) });

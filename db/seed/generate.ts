@@ -107,7 +107,16 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const indicaties: Record<string, unknown>[] = [];
   const hulpvragen: Record<string, unknown>[] = [];
   let zonderBsn = 0;
-  let household: { id: string; wijk: (typeof ref.wijken)[number]; straat: string; huisnummer: string; postcode: string; left: number } | null = null;
+  let household: {
+    id: string;
+    wijk: (typeof ref.wijken)[number];
+    straat: string;
+    huisnummer: string;
+    postcode: string;
+    left: number;
+    /** Household help is indicated per household: one member is the client. */
+    hh: boolean;
+  } | null = null;
 
   for (let n = 1; n <= options.inwoners; n++) {
     if (!household || household.left === 0) {
@@ -119,6 +128,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
         huisnummer: String(r.int(1, 240)),
         postcode: `${wijk.plaats === 'Leeuwarden' ? 89 : 90}${r.int(10, 99)} ${String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25))}`,
         left: r.pick([1, 1, 1, 2, 2, 3, 4]),
+        hh: r.chance(0.8),
       };
       huishoudens.push({ id: household.id, gemeenteCode: g, wijkCode: wijk.code });
     }
@@ -156,8 +166,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
         einddatum,
       });
 
-    // Huishoudelijke hulp: ~40% of residents (3,200 of 8,000).
-    if (r.chance(0.4)) {
+    // Huishoudelijke hulp: 80% of households (~2 residents each), one client per
+    // household: about 3,200 clients at 8,000 residents.
+    if (household.hh) {
+      household.hh = false;
       indicaties.push({
         id: `${g.toLowerCase()}-hh-ind-${indicaties.length + 1}`,
         gemeenteCode: g,

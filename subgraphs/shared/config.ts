@@ -47,7 +47,9 @@ function processEnv(): NodeJS.ProcessEnv {
 }
 
 /** Parses the environment once; throws a ConfigError that names every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = processEnv()): Config {
+  // An empty variable (FOO=) means "not set", not "0" or "".
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = baseSchema.safeParse(env);
   const problems: string[] = [];
   if (!parsed.success) {
@@ -63,6 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
     const url = env[urlVar] ?? `http://127.0.0.1:${resolvedPort}/graphql`;
     if (!/^https?:\/\//.test(url)) problems.push(`${urlVar}: must be an http(s) URL`);
     subgraphs[s.name] = { port: resolvedPort, url };
+  }
+  if (parsed.success && parsed.data.SUPPRESSION_THRESHOLD * 2 < parsed.data.SUPPRESSION_ROUNDING) {
+    // Otherwise a count at the threshold would round to a published 0.
+    problems.push('SUPPRESSION_THRESHOLD: must be at least half of SUPPRESSION_ROUNDING');
   }
   if (parsed.success && parsed.data.NODE_ENV === 'production') {
     if (!parsed.data.AUTH_JWKS_URL && !parsed.data.AUTH_PUBLIC_KEY_FILE) {

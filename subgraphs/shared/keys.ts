@@ -44,23 +44,23 @@ export function ensureDevKeys(dir: string): string[] {
 
 function readKeyFile(path: string, what: string): string {
   if (!existsSync(path)) {
-    throw new Error(`${what} not found at ${path}. Run "npm run keys" for dev keys or set the *_FILE variable.`);
+    throw new Error(`${what} not found at ${path}. Run "npm run keys" for dev keys, or set the key file variables (see .env.example).`);
   }
   return readFileSync(path, 'utf8');
 }
 
 export function loadInternalSigningKey(config: Config): KeyObject {
-  const path = config.INTERNAL_JWT_PRIVATE_KEY_FILE ?? devPath(config, DEV_KEY_FILES.internalPrivate);
+  const path = config.INTERNAL_JWT_PRIVATE_KEY_FILE ?? devPath(config, DEV_KEY_FILES.internalPrivate, 'INTERNAL_JWT_PRIVATE_KEY_FILE');
   return createPrivateKey(readKeyFile(path, 'Internal token signing key'));
 }
 
 export function loadInternalVerifyKey(config: Config): KeyObject {
-  const path = config.INTERNAL_JWT_PUBLIC_KEY_FILE ?? devPath(config, DEV_KEY_FILES.internalPublic);
+  const path = config.INTERNAL_JWT_PUBLIC_KEY_FILE ?? devPath(config, DEV_KEY_FILES.internalPublic, 'INTERNAL_JWT_PUBLIC_KEY_FILE');
   return createPublicKey(readKeyFile(path, 'Internal token public key'));
 }
 
 export function loadDevClientSigningKey(config: Config): KeyObject {
-  return createPrivateKey(readKeyFile(devPath(config, DEV_KEY_FILES.clientPrivate), 'Dev client signing key'));
+  return createPrivateKey(readKeyFile(devPath(config, DEV_KEY_FILES.clientPrivate, 'a dev environment (NODE_ENV)'), 'Dev client signing key'));
 }
 
 export type ClientKey = KeyObject | JWTVerifyGetKey;
@@ -68,13 +68,13 @@ export type ClientKey = KeyObject | JWTVerifyGetKey;
 /** The key (or JWKS) the gateway verifies client tokens with. */
 export function loadClientVerifyKey(config: Config): ClientKey {
   if (config.AUTH_JWKS_URL) return createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
-  const path = config.AUTH_PUBLIC_KEY_FILE ?? devPath(config, DEV_KEY_FILES.clientPublic);
+  const path = config.AUTH_PUBLIC_KEY_FILE ?? devPath(config, DEV_KEY_FILES.clientPublic, 'AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
   return createPublicKey(readKeyFile(path, 'Client token public key'));
 }
 
-function devPath(config: Config, file: string): string {
+function devPath(config: Config, file: string, variable: string): string {
   if (config.NODE_ENV === 'production') {
-    throw new Error(`Dev key ${file} is not used in production: configure the key files explicitly.`);
+    throw new Error(`No dev keys in production: set ${variable}.`);
   }
   return join(config.KEYS_DIR, file);
 }

@@ -31,4 +31,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_PUBLIC_KEY_FILE: '/run/secrets/idp.pem' }).NODE_ENV).toBe('production');
   });
+  it('treats an empty variable as unset', () => {
+    const c = loadConfig({ GATEWAY_PORT: '', FINANCIEN_PORT: ' ', DATABASE_URL: '' });
+    expect(c.GATEWAY_PORT).toBe(4000);
+    expect(c.subgraphs.financien.port).toBe(4005);
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+  it('refuses a suppression threshold that would publish a rounded 0', () => {
+    expect(() => loadConfig({ SUPPRESSION_THRESHOLD: '2', SUPPRESSION_ROUNDING: '5' })).toThrow(/SUPPRESSION_THRESHOLD/);
+    expect(loadConfig({ SUPPRESSION_THRESHOLD: '3', SUPPRESSION_ROUNDING: '5' }).SUPPRESSION_THRESHOLD).toBe(3);
+  });
 });

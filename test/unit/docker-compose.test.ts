@@ -11,6 +11,7 @@ type Service = {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   image?: string;
+  volumes?: string[];
 };
 const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
@@ -36,6 +37,9 @@ describe('docker-compose.yml', () => {
     expect(svc.ports).toBeUndefined();
     expect(svc.environment?.[portEnvVar(name)]).toBe(String(s.port));
     expect(svc.depends_on?.init?.condition).toBe('service_completed_successfully');
+    // Only the public key: a subgraph must not be able to mint internal tokens.
+    expect(svc.volumes).toEqual(['keys-public:/keys/public:ro']);
+    expect(svc.environment?.INTERNAL_JWT_PUBLIC_KEY_FILE).toBe('/keys/public/internal.public.pem');
   });
 
   it('publishes only the gateway, pointed at every subgraph by service name', () => {
