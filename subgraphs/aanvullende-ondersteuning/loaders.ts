@@ -1,4 +1,5 @@
-import { and, count, countDistinct, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { countLoader, manyLoader } from '../shared/loaders';
@@ -35,16 +36,19 @@ export function createLoaders(db: Db, scope: Scope) {
         .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), inArray(toewijzing.wijkCode, [...codes]), activeToewijzing()))
         .groupBy(toewijzing.wijkCode),
     ),
-    actievePerHoofdaanbieder: countLoader((ids) =>
-      db.select({ key: toewijzing.organisatieId, count: count() }).from(toewijzing)
-        .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), inArray(toewijzing.organisatieId, [...ids]), activeToewijzing()))
-        .groupBy(toewijzing.organisatieId),
-    ),
-    actievePerOnderaannemer: countLoader((ids) =>
-      db.select({ key: toewijzing.onderaannemerId, count: count() }).from(toewijzing)
-        .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), inArray(toewijzing.onderaannemerId, [...ids]), activeToewijzing()))
-        .groupBy(toewijzing.onderaannemerId) as Promise<Array<{ key: string; count: number }>>,
-    ),
+    // An organisation counts a toewijzing as hoofdaanbieder or as onderaannemer: both
+    // sides in one statement (UNION ALL), summed per organisation by the loader.
+    actievePerOrganisatie: countLoader(async (ids) => {
+      const where = (column: typeof toewijzing.organisatieId | typeof toewijzing.onderaannemerId) =>
+        and(eq(toewijzing.gemeenteCode, scope.gemeente), inArray(column, [...ids]), activeToewijzing());
+      const rows = await unionAll(
+        db.select({ key: toewijzing.organisatieId, count: count() }).from(toewijzing).where(where(toewijzing.organisatieId)).groupBy(toewijzing.organisatieId),
+        db.select({ key: sql<string>`${toewijzing.onderaannemerId}`, count: count() }).from(toewijzing).where(where(toewijzing.onderaannemerId)).groupBy(toewijzing.onderaannemerId),
+      );
+      const totals = new Map<string, number>();
+      for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + Number(r.count));
+      return [...totals].map(([key, n]) => ({ key, count: n }));
+    }),
   };
 }
 

@@ -20,13 +20,8 @@ export const resolvers = {
       suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),
   },
   Organisatie: {
-    actieveToewijzingen: async (o: { id: string }, _: unknown, ctx: Ctx) => {
-      const [hoofd, onder] = await Promise.all([
-        ctx.loaders.actievePerHoofdaanbieder.load(o.id),
-        ctx.loaders.actievePerOnderaannemer.load(o.id),
-      ]);
-      return suppress(hoofd + onder, ctx.suppression);
-    },
+    actieveToewijzingen: async (o: { id: string }, _: unknown, ctx: Ctx) =>
+      suppress(await ctx.loaders.actievePerOrganisatie.load(o.id), ctx.suppression),
   },
   Inwoner: {
     toewijzingen: (i: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.toewijzingenPerInwoner.load(i.id),

@@ -168,3 +168,21 @@ describe('bad input', () => {
     expect(res.body.data).toEqual({ buurtkamers: [{ naam: 'De Skalm' }], leeg: [] });
   });
 });
+
+describe('provider landscape', () => {
+  it('counts toewijzingen of hoofd- and onderaannemers in one statement, matching the database', async () => {
+    const token = await stack.token({ rol: 'gemeente-contractmanager' });
+    stack.database.statements.reset();
+    const res = await stack.query('{ organisaties { id actieveToewijzingen { waarde onderdrukt } } }', { token });
+    expect(res.body.errors).toBeUndefined();
+    expect(stack.database.statements.reset()).toBe(2); // organisaties + one batched count
+    const [w] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from aanvullende_ondersteuning.toewijzing
+      where (organisatie_id = 'windkracht058' or onderaannemer_id = 'windkracht058') and status in ('toegewezen', 'gestart')
+      and ingangsdatum <= current_date and (einddatum is null or einddatum >= current_date)`);
+    const windkracht = res.body.data!.organisaties.find((o: { id: string }) => o.id === 'windkracht058');
+    expect(windkracht.actieveToewijzingen).toEqual(w!.n < 10 ? { waarde: null, onderdrukt: true } : { waarde: Math.round(w!.n / 5) * 5, onderdrukt: false });
+    // Each onderaannemer gets at most a suppressed small count at this seed size.
+    const onder = res.body.data!.organisaties.filter((o: { id: string }) => o.id.startsWith('oa-'));
+    expect(onder).toHaveLength(10);
+  });
+});

@@ -77,4 +77,23 @@ describe('relation predicates in the loaders', () => {
     const l = hhLoaders(database.db, scope('hh-medewerker', 'gm0088-thfl'));
     expect(await l.indicatiesPerInwoner.load(ACTIVE)).toEqual([]);
   });
+
+  it('counts a toewijzing for its hoofdaanbieder and for its onderaannemer', async () => {
+    await database.db.insert(s.toewijzing).values({
+      gemeenteCode: 'GM0080', wijkCode: 'WK008010', id: 't3', toewijzingNummer: '3', inwonerId: ACTIVE, status: 'toegewezen',
+      product: 'DB3', productcategorie: '07', organisatieId: 'windkracht058', onderaannemerId: 'oa-dementie', leveringsvorm: 'ZIN',
+      omvangVolume: 2, omvangEenheid: '16', omvangFrequentie: '2', toewijzingsdatum: '2022-01-01', ingangsdatum: '2022-01-01',
+    });
+    const l = aanvullendLoaders(database.db, scope('gemeente-contractmanager', null));
+    const seededActive = await database.db.execute(
+      "select count(*)::int as n from aanvullende_ondersteuning.toewijzing where organisatie_id = 'windkracht058' and id not in ('t1', 't2', 't3') and status in ('toegewezen', 'gestart') and einddatum is null and ingangsdatum <= current_date" as never,
+    );
+    const base = (seededActive as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    database.statements.reset();
+    const [w, oa, miep] = await Promise.all(['windkracht058', 'oa-dementie', 'miep'].map((id) => l.actievePerOrganisatie.load(id)));
+    expect(database.statements.reset()).toBe(1);
+    expect(w).toBe(base + 2); // t2 and t3; t1 has stopped
+    expect(oa).toBeGreaterThanOrEqual(1);
+    expect(miep).toBe(0);
+  });
 });
