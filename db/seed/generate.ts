@@ -49,6 +49,7 @@ export interface SeedSummary {
   toewijzingen: number;
   hhIndicaties: number;
   hulpvragen: number;
+  vrijwilligers: number;
   organisaties: number;
   kamers: number;
   wijken: number;
@@ -96,7 +97,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
 
   const onderaannemers = ref.organisaties.filter((o) => o.soort === 'ONDERAANNEMER').map((o) => org(o.slug));
   const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER').map((o) => org(o.slug));
-  const vrijwilligers = ref.organisaties.filter((o) => o.soort === 'VRIJWILLIGERSORGANISATIE').map((o) => org(o.slug));
+  const vrijwilligersorganisaties = ref.organisaties.filter((o) => o.soort === 'VRIJWILLIGERSORGANISATIE').map((o) => org(o.slug));
   const weighted = ref.wijken.flatMap((w) => Array<typeof w>(w.gewicht).fill(w));
 
   const bsns = testBsns(options.bsnOffset ?? 0);
@@ -234,12 +235,18 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   await insertBatched(db, s.ondersteuning, ondersteuningen, 'ondersteuningen', report);
   await insertBatched(db, s.toewijzing, toewijzingen, 'toewijzingen', report);
   await insertBatched(db, s.indicatie, indicaties, 'hh-indicaties', report);
+  const sociaal = socialeBasisData(ref, options.inwoners, hulpvragen, vrijwilligersorganisaties, org);
+  await insertBatched(db, s.samenwerking, sociaal.samenwerkingen, 'samenwerkingen', report);
+  await insertBatched(db, s.roosterItem, sociaal.rooster, 'rooster', report);
+  await insertBatched(db, s.vrijwilliger, sociaal.vrijwilligers, 'vrijwilligers', report);
   await insertBatched(db, s.hulpvraag, hulpvragen, 'hulpvragen', report);
+  await insertBatched(db, s.toestemming, sociaal.toestemmingen, 'toestemmingen', report);
+  await insertBatched(db, s.hulpvraagGebeurtenis, sociaal.gebeurtenissen, 'hulpvraag-gebeurtenissen', report);
 
   // Subsidies to sociale basis organisations, per year, some bound to a wijk.
   const subsidies: Record<string, unknown>[] = [];
   for (const jaar of [2024, 2025, 2026]) {
-    for (const v of vrijwilligers) {
+    for (const v of vrijwilligersorganisaties) {
       const wijk = r.chance(0.5) ? r.pick(ref.wijken).code : null;
       subsidies.push({
         id: `${v}-${jaar}-${subsidies.length + 1}`,
@@ -265,6 +272,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     toewijzingen: toewijzingen.length,
     hhIndicaties: indicaties.length,
     hulpvragen: hulpvragen.length,
+    vrijwilligers: sociaal.vrijwilligers.length,
     organisaties: ref.organisaties.length,
     kamers: ref.kamers.length,
     wijken: ref.wijken.length,
@@ -287,4 +295,99 @@ export async function truncateAll(db: Db): Promise<void> {
       return `"${c.schema}"."${c.name}"`;
     });
   await db.execute(sql.raw(`truncate ${names.join(', ')}`));
+}
+
+const VAARDIGHEDEN = ['formulieren', 'taal', 'digitaal', 'vervoer', 'boodschappen', 'maatje', 'koken', 'klussen'];
+const BESCHIKBAAR = ['ma-ochtend', 'di- en do-middag', 'wo-ochtend', 'vr-middag', 'weekend', 'avonden'];
+const ACTIVITEITEN: Array<[string, string]> = [
+  ['Koffieochtend', 'vol'], ['Taalcafé', 'bibliotheek'], ['Digitaal spreekuur', 'bibliotheek'],
+  ['Samen eten', 'solidair-friesland'], ['Beweegmiddag', 'wijkpanels'], ['Dorpsoverleg', 'dorpsbelangen'],
+];
+
+/**
+ * The sociale basis around the kamers: partners (samenwerkingsovereenkomsten), a weekly
+ * rooster, volunteers, and for every identified hulpvraag the consent that allows it
+ * (a resident is recorded only with consent), matched volunteers and the status history.
+ * Uses its own PRNG stream so it does not shift the residents generated before it.
+ */
+function socialeBasisData(
+  ref: GemeenteRef,
+  inwoners: number,
+  hulpvragen: Record<string, unknown>[],
+  vrijwilligersorganisaties: string[],
+  org: (slug: string) => string,
+) {
+  const g = ref.code;
+  const r = prng(Number(g.slice(2)) * 104729 + inwoners);
+  const present = new Set(ref.organisaties.map((o) => o.slug));
+  const kamerIds = ref.kamers.map((_, i) => `${g.toLowerCase()}-kamer-${i + 1}`);
+  const samenwerkingen: Record<string, unknown>[] = [];
+  const rooster: Record<string, unknown>[] = [];
+  ref.kamers.forEach((k, i) => {
+    const kamerId = kamerIds[i]!;
+    const partners: Array<[string, string]> = [['amaryllis', 'spreekuur basisondersteuning'], ['vol', 'vrijwilligerscoördinatie']];
+    for (const [slug, rol] of [['solidair-friesland', 'maatjes en samen eten'], ['wijkpanels', 'bewonersinitiatieven'], ['bibliotheek', 'taal en digitale vaardigheden'], ['dorpsbelangen', 'dorpsactiviteiten']] as const) {
+      if (present.has(slug) && (slug !== 'dorpsbelangen' || k.plaats !== 'Leeuwarden') && r.chance(0.6)) partners.push([slug, rol]);
+    }
+    for (const [slug, rol] of partners.filter(([slug]) => present.has(slug))) {
+      samenwerkingen.push({ id: `${kamerId}-sw-${slug}`, gemeenteCode: g, kamerId, organisatieId: org(slug), rol, sinds: dateBetween(r, '2021-01-01', '2023-12-31'), tot: null });
+    }
+    let n = 0;
+    const item = (weekdag: number, begintijd: string, eindtijd: string, soort: string, omschrijving: string, slug: string) =>
+      rooster.push({ id: `${kamerId}-r${++n}`, gemeenteCode: g, kamerId, weekdag, begintijd, eindtijd, soort, omschrijving, organisatieId: org(slug) });
+    for (let dag = 1; dag <= (k.hoofdlocatie ? 5 : 2); dag++) item(dag, '09:00', '12:00', 'INLOOP', 'Inloop: koffie, vragen, ontmoeting', 'vol');
+    if (present.has('amaryllis')) item(r.int(1, 5), '13:30', '15:00', 'SPREEKUUR', 'Spreekuur basisondersteuning', 'amaryllis');
+    for (const [naam, slug] of ACTIVITEITEN) {
+      if (present.has(slug) && partners.some(([p]) => p === slug) && r.chance(0.7)) {
+        const start = r.int(10, 19);
+        item(r.int(1, 6), `${start}:00`, `${start + 2}:00`, 'ACTIVITEIT', naam, slug);
+      }
+    }
+  });
+
+  const vrijwilligers: Record<string, unknown>[] = [];
+  const count = Math.max(5, Math.ceil(inwoners / 40));
+  for (let i = 1; i <= count; i++) {
+    const skills = new Set([r.pick(VAARDIGHEDEN), r.pick(VAARDIGHEDEN)]);
+    vrijwilligers.push({
+      id: `${g.toLowerCase()}-vw-${i}`,
+      gemeenteCode: g,
+      organisatieId: r.chance(0.7) || vrijwilligersorganisaties.length === 1 ? org('vol') : r.pick(vrijwilligersorganisaties),
+      voornaam: r.pick(VOORNAMEN),
+      achternaam: r.pick(ACHTERNAMEN),
+      vaardigheden: [...skills],
+      beschikbaarheid: r.pick(BESCHIKBAAR),
+      kamerId: r.chance(0.8) ? r.pick(kamerIds) : null,
+      actief: r.chance(0.9),
+    });
+  }
+  const actieve = vrijwilligers.filter((v) => v.actief).map((v) => v.id as string);
+
+  const toestemmingen: Record<string, unknown>[] = [];
+  const gebeurtenissen: Record<string, unknown>[] = [];
+  for (const h of hulpvragen) {
+    h.organisatieId = org('vol');
+    h.vrijwilligerId = ['GEMATCHT', 'AFGEROND'].includes(h.status as string) ? r.pick(actieve) : null;
+    if (h.inwonerId) {
+      toestemmingen.push({
+        id: `${h.id}-ts`, gemeenteCode: g, inwonerId: h.inwonerId, organisatieId: org('vol'), doel: 'sociale-basis',
+        gegevenOp: h.aangemaaktOp, ingetrokkenOp: null, vastgelegdDoor: 'seed',
+      });
+    }
+    const path: Record<string, string[]> = {
+      OPEN: ['OPEN'], GEMATCHT: ['OPEN', 'GEMATCHT'], AFGEROND: ['OPEN', 'GEMATCHT', 'AFGEROND'],
+      TERUGGEZET: ['OPEN', 'GEMATCHT', 'TERUGGEZET'], OPGESCHAALD: ['OPEN', 'OPGESCHAALD'],
+    };
+    let van: string | null = null;
+    const start = Date.parse(h.aangemaaktOp as string);
+    (path[h.status as string] ?? ['OPEN']).forEach((naar, step) => {
+      gebeurtenissen.push({
+        id: `${h.id}-e${step + 1}`, gemeenteCode: g, hulpvraagId: h.id, van, naar,
+        reden: naar === 'OPGESCHAALD' ? 'Professionele ondersteuning nodig' : naar === 'TERUGGEZET' ? 'Vrijwilliger niet meer beschikbaar' : null,
+        door: 'seed', op: new Date(start + step * 3 * DAY).toISOString(),
+      });
+      van = naar;
+    });
+  }
+  return { samenwerkingen, rooster, vrijwilligers, toestemmingen, gebeurtenissen };
 }

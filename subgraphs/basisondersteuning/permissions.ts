@@ -1,11 +1,18 @@
-import { aggregateReaders, everyone, fields, grant, personReaders, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, personReaders, type FieldAccess, type Policy } from '../shared/policy';
+
+/**
+ * Identity and contact details also reach the sociale basis, but only with the
+ * resident's consent (vol-coordinator) and, for a volunteer, only while matched to the
+ * resident's hulpvraag (relations.ts). Birth date, BSN and support stay out of reach.
+ */
+const contactReaders: FieldAccess = { ...personReaders, 'vol-coordinator': 'relation', vrijwilliger: 'relation' };
 
 /** Who may read what in basisondersteuning. Not listed = denied. Row filters: shared/relations.ts. */
 export const policy: Policy = {
   Query: {
     wijken: everyone,
     wijk: everyone,
-    inwoner: personReaders,
+    inwoner: contactReaders,
   },
   Wijk: {
     ...fields(['code', 'naam', 'gebied'], everyone),
@@ -14,7 +21,8 @@ export const policy: Policy = {
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Organisatie: { id: everyone },
   Inwoner: {
-    ...fields(['id', 'voornaam', 'achternaam', 'geboortedatum', 'adres', 'wijk', 'huishoudenId'], personReaders),
+    ...fields(['id', 'voornaam', 'achternaam', 'adres'], contactReaders),
+    ...fields(['geboortedatum', 'wijk', 'huishoudenId'], personReaders),
     bsn: grant('allow', ['gemeente-consulent']),
     ondersteuningen: {
       'gemeente-consulent': 'allow',
@@ -22,7 +30,7 @@ export const policy: Policy = {
       inwoner: 'relation',
     },
   },
-  Adres: fields(['straat', 'huisnummer', 'postcode', 'woonplaats'], personReaders),
+  Adres: fields(['straat', 'huisnummer', 'postcode', 'woonplaats'], contactReaders),
   Ondersteuning: fields(['id', 'soort', 'organisatie', 'startdatum', 'einddatum'], {
     'gemeente-consulent': 'allow',
     'basis-medewerker': 'relation',

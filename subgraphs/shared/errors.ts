@@ -17,3 +17,5 @@ export function appError(code: ErrorCode, message: string, extra: Record<string,
 export const unauthenticated = (message = 'Authentication required') => appError('UNAUTHENTICATED', message, {}, 401);
 export const forbidden = (message = 'Not allowed for this role') => appError('FORBIDDEN', message);
 export const badUserInput = (field: string, message: string) => appError('BAD_USER_INPUT', message, { field });
+export const notFound = (message: string) => appError('NOT_FOUND', message);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => appError('CONFLICT', message, extra);

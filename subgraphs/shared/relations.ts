@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { ondersteuning } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
+import { hulpvraag, toestemming } from '../../db/schema/sociale-basis';
 import type { Scope } from './tokens';
 
 /**
@@ -18,6 +19,8 @@ import type { Scope } from './tokens';
  * - aanbieder-medewerker: residents with an active toewijzing to its organisation as
  *   hoofdaanbieder or as the onderaannemer the hoofdaanbieder handed it to;
  * - hh-medewerker: residents with an active HH indicatie at its organisation;
+ * - vol-coordinator: residents who gave its organisation a consent that is not withdrawn;
+ * - vrijwilliger: those residents, and only while the volunteer is matched to their hulpvraag;
  * - every other role: nobody.
  */
 export const ACTIVE_TOEWIJZING_STATUSES = ['toegewezen', 'gestart'] as const;
@@ -27,6 +30,11 @@ export const ACTIVE_TOEWIJZING_STATUSES = ['toegewezen', 'gestart'] as const;
 const relOndersteuning = alias(ondersteuning, 'rel_ondersteuning');
 const relToewijzing = alias(toewijzing, 'rel_toewijzing');
 const relIndicatie = alias(indicatie, 'rel_indicatie');
+const relToestemming = alias(toestemming, 'rel_toestemming');
+const relHulpvraag = alias(hulpvraag, 'rel_hulpvraag');
+
+/** The purpose a sociale basis consent is given for (DOELEN_PER_ROL of the vol roles). */
+export const DOEL_SOCIALE_BASIS = 'sociale-basis';
 
 const activeOn = (start: AnyPgColumn, end: AnyPgColumn): SQL =>
   and(lte(start, sql`current_date`), or(isNull(end), gte(end, sql`current_date`)))!;
@@ -75,9 +83,36 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
           activeOn(relIndicatie.startdatum, relIndicatie.einddatum),
         )),
       );
+    case 'vol-coordinator':
+      return consentGiven(db, scope, inwonerId);
+    case 'vrijwilliger':
+      return and(
+        consentGiven(db, scope, inwonerId),
+        exists(
+          db.select({ one: sql`1` }).from(relHulpvraag).where(and(
+            eq(relHulpvraag.inwonerId, inwonerId),
+            eq(relHulpvraag.vrijwilligerId, scope.sub),
+            eq(relHulpvraag.gemeenteCode, scope.gemeente),
+            eq(relHulpvraag.status, 'GEMATCHT'),
+          )),
+        ),
+      )!;
     default:
       return sql`false`;
   }
 }
 
 export { activeOn };
+
+/** A consent of the resident to the caller's organisation, for the sociale basis, not withdrawn. */
+export function consentGiven(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL {
+  return exists(
+    db.select({ one: sql`1` }).from(relToestemming).where(and(
+      eq(relToestemming.inwonerId, inwonerId),
+      eq(relToestemming.organisatieId, scope.organisatie ?? ''),
+      eq(relToestemming.gemeenteCode, scope.gemeente),
+      eq(relToestemming.doel, DOEL_SOCIALE_BASIS),
+      isNull(relToestemming.ingetrokkenOp),
+    )),
+  );
+}

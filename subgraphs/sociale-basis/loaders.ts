@@ -1,37 +1,108 @@
-import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { hulpvraag, kamer } from '../../db/schema/sociale-basis';
-import { countLoader, manyLoader } from '../shared/loaders';
+import { hulpvraag, hulpvraagGebeurtenis, kamer, roosterItem, samenwerking, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
+import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
+import { inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
+import DataLoader from 'dataloader';
 
 export type KamerRow = typeof kamer.$inferSelect;
 export type HulpvraagRow = typeof hulpvraag.$inferSelect;
+export type SamenwerkingRow = typeof samenwerking.$inferSelect;
+export type RoosterRow = typeof roosterItem.$inferSelect;
+export type VrijwilligerRow = typeof vrijwilliger.$inferSelect;
+export type ToestemmingRow = typeof toestemming.$inferSelect;
+export type GebeurtenisRow = typeof hulpvraagGebeurtenis.$inferSelect;
+
+const lopend = () => or(isNull(samenwerking.tot), gte(samenwerking.tot, sql`current_date`))!;
+
+/** Which volunteers a caller sees: a coordinator all of its gemeente, a volunteer only themself. */
+function vrijwilligerScope(scope: Scope): SQL {
+  if (scope.rol === 'vol-coordinator') return sql`true`;
+  if (scope.rol === 'vrijwilliger') return eq(vrijwilliger.id, scope.sub);
+  return sql`false`;
+}
+
+/** Which hulpvragen a caller sees: a coordinator all, a volunteer the open ones and its own. */
+export function hulpvraagScope(scope: Scope): SQL {
+  if (scope.rol === 'vol-coordinator') return sql`true`;
+  if (scope.rol === 'vrijwilliger') return or(inArray(hulpvraag.status, ['OPEN', 'TERUGGEZET']), eq(hulpvraag.vrijwilligerId, scope.sub))!;
+  if (scope.rol === 'inwoner') return eq(hulpvraag.inwonerId, scope.sub);
+  return sql`false`;
+}
 
 export function createLoaders(db: Db, scope: Scope) {
+  const g = scope.gemeente;
   return {
+    kamer: oneLoader<KamerRow>((ids) => db.select().from(kamer).where(and(eq(kamer.gemeenteCode, g), inArray(kamer.id, [...ids]))), (r) => r.id),
     kamersPerWijk: manyLoader<KamerRow>(
-      (codes) =>
-        db.select().from(kamer)
-          .where(and(eq(kamer.gemeenteCode, scope.gemeente), inArray(kamer.wijkCode, [...codes])))
-          .orderBy(kamer.naam),
+      (codes) => db.select().from(kamer).where(and(eq(kamer.gemeenteCode, g), inArray(kamer.wijkCode, [...codes]))).orderBy(kamer.naam),
       (r) => r.wijkCode,
     ),
     openHulpvragenPerWijk: countLoader((codes) =>
       db.select({ key: hulpvraag.wijkCode, count: count() }).from(hulpvraag)
-        .where(and(eq(hulpvraag.gemeenteCode, scope.gemeente), inArray(hulpvraag.wijkCode, [...codes]), eq(hulpvraag.status, 'OPEN')))
+        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.wijkCode, [...codes]), eq(hulpvraag.status, 'OPEN')))
         .groupBy(hulpvraag.wijkCode),
     ),
-    // Only the resident sees their own hulpvragen here; consent-based access for V-O-L
-    // follows with the sociale basis issue.
+    partnersPerKamer: manyLoader<SamenwerkingRow>(
+      (ids) => db.select().from(samenwerking).where(and(eq(samenwerking.gemeenteCode, g), inArray(samenwerking.kamerId, [...ids]), lopend()))
+        .orderBy(samenwerking.sinds, samenwerking.id),
+      (r) => r.kamerId,
+    ),
+    samenwerkingenPerOrganisatie: manyLoader<SamenwerkingRow>(
+      (ids) => db.select().from(samenwerking).where(and(eq(samenwerking.gemeenteCode, g), inArray(samenwerking.organisatieId, [...ids]), lopend()))
+        .orderBy(samenwerking.kamerId),
+      (r) => r.organisatieId,
+    ),
+    roosterPerKamer: manyLoader<RoosterRow>(
+      (ids) => db.select().from(roosterItem).where(and(eq(roosterItem.gemeenteCode, g), inArray(roosterItem.kamerId, [...ids])))
+        .orderBy(roosterItem.weekdag, roosterItem.begintijd, roosterItem.id),
+      (r) => r.kamerId,
+    ),
+    roosterPerGebied: manyLoader<RoosterRow & { gebied: string }>(
+      async (gebieden) => {
+        const rows = await db.select({ item: roosterItem, gebied: kamer.gebied }).from(roosterItem)
+          .innerJoin(kamer, eq(kamer.id, roosterItem.kamerId))
+          .where(and(eq(roosterItem.gemeenteCode, g), inArray(kamer.gebied, [...gebieden])))
+          .orderBy(roosterItem.weekdag, roosterItem.begintijd, roosterItem.id);
+        return rows.map((r) => ({ ...r.item, gebied: r.gebied }));
+      },
+      (r) => r.gebied,
+    ),
+    vrijwilliger: oneLoader<VrijwilligerRow>(
+      (ids) => db.select().from(vrijwilliger).where(and(eq(vrijwilliger.gemeenteCode, g), inArray(vrijwilliger.id, [...ids]), vrijwilligerScope(scope))),
+      (r) => r.id,
+    ),
     hulpvragenPerInwoner: manyLoader<HulpvraagRow>(
       (ids) =>
         scope.rol === 'inwoner'
           ? db.select().from(hulpvraag)
-            .where(and(eq(hulpvraag.gemeenteCode, scope.gemeente), inArray(hulpvraag.inwonerId, [...ids]), eq(hulpvraag.inwonerId, scope.sub)))
+            .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.inwonerId, [...ids]), eq(hulpvraag.inwonerId, scope.sub)))
             .orderBy(hulpvraag.aangemaaktOp)
           : Promise.resolve([]),
       (r) => r.inwonerId ?? '',
     ),
+    toestemmingenPerInwoner: manyLoader<ToestemmingRow>(
+      (ids) => {
+        const mine = scope.rol === 'inwoner' ? eq(toestemming.inwonerId, scope.sub)
+          : scope.rol === 'vol-coordinator' ? eq(toestemming.organisatieId, scope.organisatie ?? '') : sql`false`;
+        return db.select().from(toestemming).where(and(eq(toestemming.gemeenteCode, g), inArray(toestemming.inwonerId, [...ids]), mine))
+          .orderBy(toestemming.gegevenOp);
+      },
+      (r) => r.inwonerId,
+    ),
+    geschiedenis: manyLoader<GebeurtenisRow>(
+      (ids) => db.select().from(hulpvraagGebeurtenis).where(and(eq(hulpvraagGebeurtenis.gemeenteCode, g), inArray(hulpvraagGebeurtenis.hulpvraagId, [...ids])))
+        .orderBy(hulpvraagGebeurtenis.op, hulpvraagGebeurtenis.id),
+      (r) => r.hulpvraagId,
+    ),
+    /** Whether the caller may see the identity behind a hulpvraag: the relation rule, in SQL. */
+    inwonerZichtbaar: new DataLoader<string, boolean>(async (ids) => {
+      const rows = await db.selectDistinct({ id: hulpvraag.inwonerId }).from(hulpvraag)
+        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.inwonerId, [...ids]), inwonerVisible(db, scope, hulpvraag.inwonerId)));
+      const visible = new Set(rows.map((r) => r.id));
+      return ids.map((id) => visible.has(id));
+    }),
   };
 }
 
@@ -41,4 +112,18 @@ export function listKamers(db: Db, scope: Scope, gebied?: string): Promise<Kamer
   const conditions: SQL[] = [eq(kamer.gemeenteCode, scope.gemeente)];
   if (gebied !== undefined) conditions.push(eq(kamer.gebied, gebied));
   return db.select().from(kamer).where(and(...conditions)).orderBy(kamer.gebied, kamer.naam);
+}
+
+export function listHulpvragen(db: Db, scope: Scope, filter: { wijk?: string; status?: string }): Promise<HulpvraagRow[]> {
+  const conditions: SQL[] = [eq(hulpvraag.gemeenteCode, scope.gemeente), hulpvraagScope(scope)];
+  if (filter.wijk) conditions.push(eq(hulpvraag.wijkCode, filter.wijk));
+  if (filter.status) conditions.push(eq(hulpvraag.status, filter.status));
+  return db.select().from(hulpvraag).where(and(...conditions)).orderBy(hulpvraag.aangemaaktOp, hulpvraag.id);
+}
+
+export function listVrijwilligers(db: Db, scope: Scope, filter: { kamer?: string; vaardigheid?: string }): Promise<VrijwilligerRow[]> {
+  const conditions: SQL[] = [eq(vrijwilliger.gemeenteCode, scope.gemeente), vrijwilligerScope(scope)];
+  if (filter.kamer) conditions.push(eq(vrijwilliger.kamerId, filter.kamer));
+  if (filter.vaardigheid) conditions.push(arrayContains(vrijwilliger.vaardigheden, [filter.vaardigheid]));
+  return db.select().from(vrijwilliger).where(and(...conditions)).orderBy(vrijwilliger.achternaam, vrijwilliger.id);
 }

@@ -1,20 +1,51 @@
-import { aggregateReaders, everyone, fields, grant, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
 
-/** Who may read what in the sociale basis. Not listed = denied. */
-const eigenHulpvragen = grant('relation', ['inwoner']);
+/**
+ * Who may read what in the sociale basis. Not listed = denied. Public: kamers, rooster,
+ * partners. Personal: hulpvragen, volunteers and consents, to V-O-L roles and the resident;
+ * a resident's identity behind a hulpvraag only with consent (relations.ts).
+ */
+const coordinator: FieldAccess = { 'vol-coordinator': 'allow' };
+const hulpvraagLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation', inwoner: 'relation' };
+const vrijwilligerLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation' };
+const toestemmingLezers: FieldAccess = { 'vol-coordinator': 'relation', inwoner: 'relation' };
 
 export const policy: Policy = {
-  Query: { buurtkamers: everyone },
+  Query: {
+    buurtkamers: everyone,
+    hulpvragen: { 'vol-coordinator': 'allow', vrijwilliger: 'relation' },
+    vrijwilligers: vrijwilligerLezers,
+  },
+  Mutation: {
+    hulpvraagRegistreren: coordinator,
+    hulpvraagMatchen: coordinator,
+    hulpvraagAfronden: vrijwilligerLezers,
+    hulpvraagTerugzetten: vrijwilligerLezers,
+    hulpvraagOpschalen: coordinator,
+    toestemmingVastleggen: { 'vol-coordinator': 'allow', inwoner: 'relation' },
+    toestemmingIntrekken: toestemmingLezers,
+  },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Wijk: {
-    code: everyone,
-    buurtkamers: everyone,
+    ...fields(['code', 'gebied', 'buurtkamers', 'weekprogramma'], everyone),
     openHulpvragen: aggregateReaders,
   },
+  Organisatie: fields(['id', 'samenwerkingen'], everyone),
   Inwoner: {
-    id: eigenHulpvragen,
-    hulpvragen: eigenHulpvragen,
+    id: hulpvraagLezers,
+    hulpvragen: grant('relation', ['inwoner']),
+    toestemmingen: toestemmingLezers,
   },
-  Buurtkamer: fields(['id', 'naam', 'gebied', 'plaats', 'adres', 'hoofdlocatie', 'wijk'], everyone),
-  Hulpvraag: fields(['id', 'soort', 'status', 'wijk'], eigenHulpvragen),
+  Buurtkamer: fields(['id', 'naam', 'gebied', 'plaats', 'adres', 'hoofdlocatie', 'wijk', 'partners', 'rooster'], everyone),
+  Samenwerking: fields(['organisatie', 'kamer', 'rol', 'sinds', 'tot'], everyone),
+  RoosterItem: fields(['id', 'weekdag', 'begintijd', 'eindtijd', 'soort', 'omschrijving', 'gastheer'], everyone),
+  Activiteit: fields(['datum', 'begintijd', 'eindtijd', 'soort', 'omschrijving', 'kamer', 'gastheer'], everyone),
+  Vrijwilliger: fields(['id', 'voornaam', 'achternaam', 'vaardigheden', 'beschikbaarheid', 'kamer', 'organisatie', 'actief'], vrijwilligerLezers),
+  Hulpvraag: {
+    ...fields(['id', 'soort', 'status', 'wijk', 'aangemaaktOp', 'inwoner'], hulpvraagLezers),
+    vrijwilliger: vrijwilligerLezers,
+    geschiedenis: coordinator,
+  },
+  HulpvraagGebeurtenis: fields(['van', 'naar', 'reden', 'op'], coordinator),
+  Toestemming: fields(['id', 'inwoner', 'organisatie', 'doel', 'gegevenOp', 'ingetrokkenOp'], toestemmingLezers),
 };

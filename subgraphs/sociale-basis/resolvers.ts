@@ -1,11 +1,35 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
+import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
-import { listKamers, type HulpvraagRow, type KamerRow, type Loaders } from './loaders';
+import { identifier, requiredText } from '../shared/validate';
+import * as flow from './hulpvragen';
+import {
+  listHulpvragen, listKamers, listVrijwilligers,
+  type GebeurtenisRow, type HulpvraagRow, type KamerRow, type Loaders, type RoosterRow, type SamenwerkingRow, type ToestemmingRow, type VrijwilligerRow,
+} from './loaders';
 
 type Ctx = SubgraphContext<Loaders>;
+const DAY = 86_400_000;
+
+/** Today in Leeuwarden's time zone, as YYYY-MM-DD. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+/** The Monday of the ISO week that holds `date`. */
+export function mondayOf(date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  const isoDay = new Date(ms).getUTCDay() || 7;
+  return ms - (isoDay - 1) * DAY;
+}
+
+function optionalId(field: string, value: string | null | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : identifier(field, value);
+}
 
 export const resolvers = {
+  Datum,
   Query: {
     buurtkamers: (_: unknown, args: { gebied?: string | null }, ctx: Ctx) => {
       const gebied = args.gebied ?? undefined;
@@ -14,19 +38,80 @@ export const resolvers = {
       }
       return listKamers(ctx.db, ctx.scope, gebied);
     },
+    hulpvragen: (_: unknown, args: { wijk?: string | null; status?: string | null }, ctx: Ctx) =>
+      listHulpvragen(ctx.db, ctx.scope, { wijk: optionalId('wijk', args.wijk), status: args.status ?? undefined }),
+    vrijwilligers: async (_: unknown, args: { kamer?: string | null; vaardigheid?: string | null }, ctx: Ctx) => {
+      const vaardigheid = args.vaardigheid === null || args.vaardigheid === undefined ? undefined : requiredText('vaardigheid', args.vaardigheid, 1, 100);
+      const rows = await listVrijwilligers(ctx.db, ctx.scope, { kamer: optionalId('kamer', args.kamer), vaardigheid });
+      for (const row of rows) ctx.loaders.vrijwilliger.prime(row.id, row);
+      return rows;
+    },
+  },
+  Mutation: {
+    hulpvraagRegistreren: (_: unknown, args: { input: flow.HulpvraagInput }, ctx: Ctx) => flow.registreren(ctx.db, ctx.scope, args.input),
+    hulpvraagMatchen: (_: unknown, args: { id: string; vrijwilliger: string }, ctx: Ctx) =>
+      flow.transition(ctx.db, ctx.scope, args.id, 'matchen', { vrijwilliger: args.vrijwilliger }),
+    hulpvraagAfronden: (_: unknown, args: { id: string }, ctx: Ctx) => flow.transition(ctx.db, ctx.scope, args.id, 'afronden'),
+    hulpvraagTerugzetten: (_: unknown, args: { id: string; reden: string }, ctx: Ctx) =>
+      flow.transition(ctx.db, ctx.scope, args.id, 'terugzetten', { reden: args.reden }),
+    hulpvraagOpschalen: (_: unknown, args: { id: string; reden: string }, ctx: Ctx) =>
+      flow.transition(ctx.db, ctx.scope, args.id, 'opschalen', { reden: args.reden }),
+    toestemmingVastleggen: (_: unknown, args: { inwoner: string; organisatie?: string | null }, ctx: Ctx) =>
+      flow.toestemmingVastleggen(ctx.db, ctx.scope, args.inwoner, args.organisatie),
+    toestemmingIntrekken: (_: unknown, args: { id: string }, ctx: Ctx) => flow.toestemmingIntrekken(ctx.db, ctx.scope, args.id),
   },
   Wijk: {
     buurtkamers: (w: { code: string }, _: unknown, ctx: Ctx) => ctx.loaders.kamersPerWijk.load(w.code),
     openHulpvragen: async (w: { code: string }, _: unknown, ctx: Ctx) =>
       suppress(await ctx.loaders.openHulpvragenPerWijk.load(w.code), ctx.suppression),
+    weekprogramma: async (w: { code: string; gebied: string }, args: { week?: string | null }, ctx: Ctx) => {
+      const monday = mondayOf(args.week ?? today());
+      const items = await ctx.loaders.roosterPerGebied.load(w.gebied);
+      return items.map((item) => ({ ...item, datum: new Date(monday + (item.weekdag - 1) * DAY).toISOString().slice(0, 10) }));
+    },
+  },
+  Organisatie: {
+    samenwerkingen: (o: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.samenwerkingenPerOrganisatie.load(o.id),
   },
   Inwoner: {
     hulpvragen: (i: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.hulpvragenPerInwoner.load(i.id),
+    toestemmingen: (i: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.toestemmingenPerInwoner.load(i.id),
   },
   Buurtkamer: {
     wijk: (k: KamerRow) => ({ code: k.wijkCode }),
+    partners: (k: KamerRow, _: unknown, ctx: Ctx) => ctx.loaders.partnersPerKamer.load(k.id),
+    rooster: (k: KamerRow, _: unknown, ctx: Ctx) => ctx.loaders.roosterPerKamer.load(k.id),
+  },
+  Samenwerking: {
+    organisatie: (s: SamenwerkingRow) => ({ id: s.organisatieId }),
+    kamer: (s: SamenwerkingRow, _: unknown, ctx: Ctx) => ctx.loaders.kamer.load(s.kamerId),
+  },
+  RoosterItem: {
+    gastheer: (r: RoosterRow) => ({ id: r.organisatieId }),
+  },
+  Activiteit: {
+    kamer: (r: RoosterRow, _: unknown, ctx: Ctx) => ctx.loaders.kamer.load(r.kamerId),
+    gastheer: (r: RoosterRow) => ({ id: r.organisatieId }),
+  },
+  Vrijwilliger: {
+    kamer: (v: VrijwilligerRow, _: unknown, ctx: Ctx) => (v.kamerId ? ctx.loaders.kamer.load(v.kamerId) : null),
+    organisatie: (v: VrijwilligerRow) => ({ id: v.organisatieId }),
   },
   Hulpvraag: {
     wijk: (h: HulpvraagRow) => ({ code: h.wijkCode }),
+    aangemaaktOp: (h: HulpvraagRow) => new Date(h.aangemaaktOp).toISOString(),
+    inwoner: async (h: HulpvraagRow, _: unknown, ctx: Ctx) =>
+      h.inwonerId && (await ctx.loaders.inwonerZichtbaar.load(h.inwonerId)) ? { id: h.inwonerId } : null,
+    vrijwilliger: (h: HulpvraagRow, _: unknown, ctx: Ctx) => (h.vrijwilligerId ? ctx.loaders.vrijwilliger.load(h.vrijwilligerId) : null),
+    geschiedenis: (h: HulpvraagRow, _: unknown, ctx: Ctx) => ctx.loaders.geschiedenis.load(h.id),
+  },
+  HulpvraagGebeurtenis: {
+    op: (e: GebeurtenisRow) => new Date(e.op).toISOString(),
+  },
+  Toestemming: {
+    inwoner: (t: ToestemmingRow) => ({ id: t.inwonerId }),
+    organisatie: (t: ToestemmingRow) => ({ id: t.organisatieId }),
+    gegevenOp: (t: ToestemmingRow) => new Date(t.gegevenOp).toISOString(),
+    ingetrokkenOp: (t: ToestemmingRow) => (t.ingetrokkenOp ? new Date(t.ingetrokkenOp).toISOString() : null),
   },
 };
