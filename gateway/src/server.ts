@@ -40,6 +40,15 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+function firstClientError(body: unknown): { message: string; code: string } | undefined {
+  const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> })?.errors?.[0];
+  const code = first?.extensions?.code;
+  if (typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code) || typeof first?.message !== 'string') return undefined;
+  return { message: first.message.slice(0, 500), code: code === 'BAD_USER_INPUT' ? code : 'BAD_USER_INPUT' };
+}
+
 /**
  * Sends the gateway-signed internal token and the W3C trace context to a subgraph.
  * Client headers are never forwarded: subgraphs trust only what the gateway signed.
@@ -63,8 +72,14 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      const response = (error as GraphQLError).extensions?.response as { status?: number } | undefined;
+      const response = (error as GraphQLError).extensions?.response as { status?: number; body?: unknown } | undefined;
       if (error instanceof GraphQLError && !response) throw error;
+      // A 400 from a subgraph is the client's input (e.g. a custom scalar the gateway
+      // does not parse): pass its code and message on, without the subgraph's internals.
+      const clientError = response?.status === 400 ? firstClientError(response.body) : undefined;
+      if (clientError) {
+        throw new GraphQLError(clientError.message, { extensions: { code: clientError.code, serviceName: this.serviceName } });
+      }
       const context = options.context as Partial<GatewayContext>;
       (context.log ?? this.log).warn(
         { subgraph: this.serviceName, status: response?.status, err: response ? undefined : describeError(error) },
