@@ -1,4 +1,4 @@
-import { date, index, pgSchema, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
 /** Basisondersteuning owns the reference data that every pillar points at: wijken and inwoners. */
@@ -54,3 +54,43 @@ export const ondersteuning = basisondersteuning.table('ondersteuning', {
   index('ondersteuning_wijk_idx').on(t.gemeenteCode, t.wijkCode),
   index('ondersteuning_org_idx').on(t.organisatieId, t.inwonerId),
 ]);
+
+/** A worker of the basisondersteuning who directs households: one household, one plan, one regievoerder. */
+export const regievoerder = basisondersteuning.table('regievoerder', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  organisatieId: text('organisatie_id').notNull(),
+  naam: text('naam').notNull(),
+});
+
+/** The one plan of a household, directed by one regievoerder. */
+export const plan = basisondersteuning.table('plan', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  huishoudenId: text('huishouden_id').notNull().references(() => huishouden.id),
+  regievoerderId: text('regievoerder_id').notNull().references(() => regievoerder.id),
+  opgesteldOp: date('opgesteld_op', { mode: 'string' }).notNull(),
+}, (t) => [
+  uniqueIndex('plan_huishouden_uq').on(t.huishoudenId),
+  index('plan_regievoerder_idx').on(t.regievoerderId),
+]);
+
+/** A goal in a household plan. */
+export const doel = basisondersteuning.table('doel', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  planId: text('plan_id').notNull().references(() => plan.id),
+  omschrijving: text('omschrijving').notNull(),
+  status: text('status').notNull(),
+  streefdatum: date('streefdatum', { mode: 'string' }),
+}, (t) => [index('doel_plan_idx').on(t.planId)]);
+
+/** Who changed a registration and when; the registration rows themselves only ever gain an end date. */
+export const ondersteuningMutatie = basisondersteuning.table('ondersteuning_mutatie', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  ondersteuningId: text('ondersteuning_id').notNull().references(() => ondersteuning.id),
+  soort: text('soort').notNull(),
+  door: text('door').notNull(),
+  op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [index('ondersteuning_mutatie_idx').on(t.ondersteuningId)]);

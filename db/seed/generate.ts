@@ -49,6 +49,7 @@ export interface SeedSummary {
   toewijzingen: number;
   hhIndicaties: number;
   hulpvragen: number;
+  plannen: number;
   vrijwilligers: number;
   organisaties: number;
   kamers: number;
@@ -233,6 +234,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   await insertBatched(db, s.huishouden, huishoudens, 'huishoudens', report);
   await insertBatched(db, s.inwoner, inwoners, 'inwoners', report);
   await insertBatched(db, s.ondersteuning, ondersteuningen, 'ondersteuningen', report);
+  const plannen = basisPlannen(ref, options.inwoners, inwoners, ondersteuningen, org);
+  await insertBatched(db, s.regievoerder, plannen.regievoerders, 'regievoerders', report);
+  await insertBatched(db, s.plan, plannen.plannen, 'plannen', report);
+  await insertBatched(db, s.doel, plannen.doelen, 'doelen', report);
   await insertBatched(db, s.toewijzing, toewijzingen, 'toewijzingen', report);
   await insertBatched(db, s.indicatie, indicaties, 'hh-indicaties', report);
   const sociaal = socialeBasisData(ref, options.inwoners, hulpvragen, vrijwilligersorganisaties, org);
@@ -272,6 +277,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     toewijzingen: toewijzingen.length,
     hhIndicaties: indicaties.length,
     hulpvragen: hulpvragen.length,
+    plannen: plannen.plannen.length,
     vrijwilligers: sociaal.vrijwilligers.length,
     organisaties: ref.organisaties.length,
     kamers: ref.kamers.length,
@@ -390,4 +396,43 @@ function socialeBasisData(
     });
   }
   return { samenwerkingen, rooster, vrijwilligers, toestemmingen, gebeurtenissen };
+}
+
+const DOELEN = [
+  'Zelfstandig boodschappen doen', 'Dagstructuur behouden', 'Administratie op orde', 'Mantelzorger ontlasten',
+  'Sociaal netwerk uitbreiden', 'Veilig thuis blijven wonen', 'Schulden in beeld en geregeld', 'Meedoen aan een wijkactiviteit',
+];
+
+/**
+ * One plan per household that has running basis support, directed by one of the
+ * basisondersteuning's regievoerders, with one to three goals. Own PRNG stream.
+ */
+function basisPlannen(
+  ref: GemeenteRef,
+  aantal: number,
+  inwoners: Record<string, unknown>[],
+  ondersteuningen: Record<string, unknown>[],
+  org: (slug: string) => string,
+) {
+  const g = ref.code;
+  const r = prng(Number(g.slice(2)) * 15485863 + aantal);
+  const regievoerders = Array.from({ length: Math.max(2, Math.ceil(aantal / 800)) }, (_, i) => ({
+    id: `${g.toLowerCase()}-rv-${i + 1}`, gemeenteCode: g, organisatieId: org('amaryllis'), naam: `${r.pick(VOORNAMEN)} ${r.pick(ACHTERNAMEN)}`,
+  }));
+  const huishoudenVan = new Map(inwoners.map((i) => [i.id as string, i.huishoudenId as string]));
+  const metSteun = new Set(ondersteuningen.filter((o) => o.einddatum === null).map((o) => huishoudenVan.get(o.inwonerId as string)!));
+  const plannen: Record<string, unknown>[] = [];
+  const doelen: Record<string, unknown>[] = [];
+  for (const huishoudenId of [...metSteun].sort()) {
+    const id = `${huishoudenId}-plan`;
+    plannen.push({ id, gemeenteCode: g, huishoudenId, regievoerderId: r.pick(regievoerders).id, opgesteldOp: dateBetween(r, '2020-06-01', '2025-12-31') });
+    const n = r.int(1, 3);
+    for (let k = 1; k <= n; k++) {
+      doelen.push({
+        id: `${id}-doel-${k}`, gemeenteCode: g, planId: id, omschrijving: r.pick(DOELEN),
+        status: r.pick(['OPEN', 'OPEN', 'BEREIKT', 'VERVALLEN']), streefdatum: r.chance(0.7) ? dateBetween(r, '2026-01-01', '2027-12-31') : null,
+      });
+    }
+  }
+  return { regievoerders, plannen, doelen };
 }

@@ -1,6 +1,6 @@
 import { and, countDistinct, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inwoner, ondersteuning, wijk } from '../../db/schema/basisondersteuning';
+import { doel, inwoner, ondersteuning, plan, regievoerder, wijk } from '../../db/schema/basisondersteuning';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
 import { activeOn, inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
@@ -8,6 +8,9 @@ import type { Scope } from '../shared/tokens';
 export type WijkRow = typeof wijk.$inferSelect;
 export type InwonerRow = typeof inwoner.$inferSelect;
 export type OndersteuningRow = typeof ondersteuning.$inferSelect;
+export type PlanRow = typeof plan.$inferSelect;
+export type RegievoerderRow = typeof regievoerder.$inferSelect;
+export type DoelRow = typeof doel.$inferSelect;
 
 /** Every statement is scoped to the caller's gemeente; personal rows also to its relation. */
 export function createLoaders(db: Db, scope: Scope) {
@@ -33,6 +36,28 @@ export function createLoaders(db: Db, scope: Scope) {
           inwonerVisible(db, scope, ondersteuning.inwonerId),
         )).orderBy(ondersteuning.startdatum, ondersteuning.id),
       (r) => r.inwonerId,
+    ),
+    /** Members of a household, each filtered by the caller's relation like any resident. */
+    leden: manyLoader<InwonerRow>(
+      (ids) =>
+        db.select().from(inwoner).where(and(
+          eq(inwoner.gemeenteCode, scope.gemeente),
+          inArray(inwoner.huishoudenId, [...ids]),
+          inwonerVisible(db, scope, inwoner.id),
+        )).orderBy(inwoner.geboortedatum, inwoner.id),
+      (r) => r.huishoudenId,
+    ),
+    planPerHuishouden: oneLoader<PlanRow>(
+      (ids) => db.select().from(plan).where(and(eq(plan.gemeenteCode, scope.gemeente), inArray(plan.huishoudenId, [...ids]))),
+      (r) => r.huishoudenId,
+    ),
+    regievoerder: oneLoader<RegievoerderRow>(
+      (ids) => db.select().from(regievoerder).where(and(eq(regievoerder.gemeenteCode, scope.gemeente), inArray(regievoerder.id, [...ids]))),
+      (r) => r.id,
+    ),
+    doelen: manyLoader<DoelRow>(
+      (ids) => db.select().from(doel).where(and(eq(doel.gemeenteCode, scope.gemeente), inArray(doel.planId, [...ids]))).orderBy(doel.id),
+      (r) => r.planId,
     ),
     clientenPerWijk: countLoader((codes) =>
       db.select({ key: ondersteuning.wijkCode, count: countDistinct(ondersteuning.inwonerId) })

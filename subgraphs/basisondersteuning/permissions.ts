@@ -8,7 +8,18 @@ import { aggregateReaders, everyone, fields, grant, personReaders, type FieldAcc
 const contactReaders: FieldAccess = { ...personReaders, 'vol-coordinator': 'relation', vrijwilliger: 'relation' };
 
 /** Who may read what in basisondersteuning. Not listed = denied. Row filters: shared/relations.ts. */
+/** The household plan: the consulent, the basisondersteuning (regievoerder) and the resident. */
+const planReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation', inwoner: 'relation' };
+
 export const policy: Policy = {
+  Mutation: {
+    ondersteuningRegistreren: grant('allow', ['basis-medewerker']),
+    ondersteuningBeeindigen: grant('allow', ['basis-medewerker']),
+  },
+  Huishouden: fields(['id', 'leden', 'plan'], planReaders),
+  Plan: fields(['id', 'regievoerder', 'opgesteldOp', 'doelen'], planReaders),
+  Regievoerder: fields(['id', 'naam', 'organisatie'], planReaders),
+  Doel: fields(['id', 'omschrijving', 'status', 'streefdatum'], planReaders),
   Query: {
     wijken: everyone,
     wijk: everyone,
@@ -23,6 +34,7 @@ export const policy: Policy = {
   Inwoner: {
     ...fields(['id', 'voornaam', 'achternaam', 'adres'], contactReaders),
     ...fields(['geboortedatum', 'wijk', 'huishoudenId'], personReaders),
+    huishouden: planReaders,
     bsn: grant('allow', ['gemeente-consulent']),
     ondersteuningen: {
       'gemeente-consulent': 'allow',

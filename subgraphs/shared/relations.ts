@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { ondersteuning } from '../../db/schema/basisondersteuning';
+import { inwoner, ondersteuning, plan } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { hulpvraag, toestemming } from '../../db/schema/sociale-basis';
@@ -15,7 +15,8 @@ import type { Scope } from './tokens';
  *
  * - gemeente-consulent: every resident of its gemeente (the caller adds the gemeente filter);
  * - inwoner: only themself (sub = pseudonymous inwoner id);
- * - basis-medewerker: residents with an active basis ondersteuning of its organisation;
+ * - basis-medewerker: residents with an active basis ondersteuning of its organisation,
+ *   and, as regievoerder (sub = regievoerder id), every member of the households it directs;
  * - aanbieder-medewerker: residents with an active toewijzing to its organisation as
  *   hoofdaanbieder or as the onderaannemer the hoofdaanbieder handed it to;
  * - hh-medewerker: residents with an active HH indicatie at its organisation;
@@ -31,6 +32,8 @@ const relOndersteuning = alias(ondersteuning, 'rel_ondersteuning');
 const relToewijzing = alias(toewijzing, 'rel_toewijzing');
 const relIndicatie = alias(indicatie, 'rel_indicatie');
 const relToestemming = alias(toestemming, 'rel_toestemming');
+const relPlan = alias(plan, 'rel_plan');
+const relLid = alias(inwoner, 'rel_lid');
 const relHulpvraag = alias(hulpvraag, 'rel_hulpvraag');
 
 /** The purpose a sociale basis consent is given for (DOELEN_PER_ROL of the vol roles). */
@@ -57,14 +60,17 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
     case 'inwoner':
       return eq(inwonerId, scope.sub);
     case 'basis-medewerker':
-      return exists(
-        db.select({ one: sql`1` }).from(relOndersteuning).where(and(
-          eq(relOndersteuning.inwonerId, inwonerId),
-          eq(relOndersteuning.organisatieId, org),
-          eq(relOndersteuning.gemeenteCode, scope.gemeente),
-          activeOn(relOndersteuning.startdatum, relOndersteuning.einddatum),
-        )),
-      );
+      return or(
+        exists(
+          db.select({ one: sql`1` }).from(relOndersteuning).where(and(
+            eq(relOndersteuning.inwonerId, inwonerId),
+            eq(relOndersteuning.organisatieId, org),
+            eq(relOndersteuning.gemeenteCode, scope.gemeente),
+            activeOn(relOndersteuning.startdatum, relOndersteuning.einddatum),
+          )),
+        ),
+        isRegievoerder(db, scope, inwonerId),
+      )!;
     case 'aanbieder-medewerker':
       return exists(
         db.select({ one: sql`1` }).from(relToewijzing).where(and(
@@ -114,5 +120,14 @@ export function consentGiven(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL 
       eq(relToestemming.doel, DOEL_SOCIALE_BASIS),
       isNull(relToestemming.ingetrokkenOp),
     )),
+  );
+}
+
+/** The caller directs the plan of the resident's household (one household, one plan, one regievoerder). */
+export function isRegievoerder(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL {
+  return exists(
+    db.select({ one: sql`1` }).from(relPlan)
+      .innerJoin(relLid, eq(relLid.huishoudenId, relPlan.huishoudenId))
+      .where(and(eq(relLid.id, inwonerId), eq(relPlan.regievoerderId, scope.sub), eq(relPlan.gemeenteCode, scope.gemeente))),
   );
 }

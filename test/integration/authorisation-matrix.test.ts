@@ -24,6 +24,8 @@ const CONTACT: Rol[] = [...PERSON, 'vol-coordinator', 'vrijwilliger'];
 const VOL: Rol[] = ['vol-coordinator', 'vrijwilliger'];
 const COORD: Rol[] = ['vol-coordinator'];
 const TOESTEMMING: Rol[] = ['vol-coordinator', 'inwoner'];
+const PLAN: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'inwoner'];
+const BASISMW: Rol[] = ['basis-medewerker'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 
 const X = '$X'; // replaced by the fixture resident's id
@@ -53,6 +55,18 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.hulpvraagOpschalen': [COORD, 'mutation { hulpvraagOpschalen(id: "nope", reden: "test") { id } }', [], 'mutation'],
   'Mutation.toestemmingVastleggen': [TOESTEMMING, `mutation { toestemmingVastleggen(inwoner: "${X}", organisatie: "nope") { id } }`, [], 'mutation'],
   'Mutation.toestemmingIntrekken': [TOESTEMMING, 'mutation { toestemmingIntrekken(id: "nope") { id } }', [], 'mutation'],
+  'Mutation.ondersteuningRegistreren': [BASISMW, 'mutation { ondersteuningRegistreren(input: { inwoner: "nope", soort: TO1, startdatum: "2026-01-01" }) { id } }', [], 'mutation'],
+  'Mutation.ondersteuningBeeindigen': [BASISMW, 'mutation { ondersteuningBeeindigen(id: "nope", einddatum: "2026-01-01") { id } }', [], 'mutation'],
+  'Inwoner.huishouden': [PLAN, inwoner('huishouden { id }'), ['inwoner', 'huishouden', 'id']],
+  'Huishouden.id': [PLAN, inwoner('huishouden { id }'), ['inwoner', 'huishouden', 'id']],
+  'Huishouden.leden': [PLAN, inwoner('huishouden { leden { id } }'), ['inwoner', 'huishouden', 'leden', '0', 'id']],
+  'Huishouden.plan': [PLAN, inwoner('huishouden { plan { id } }'), ['inwoner', 'huishouden', 'plan', 'id']],
+  ...Object.fromEntries(['id', 'opgesteldOp'].map((f) => [`Plan.${f}`, [PLAN, inwoner(`huishouden { plan { ${f} } }`), ['inwoner', 'huishouden', 'plan', f]]])),
+  'Plan.regievoerder': [PLAN, inwoner('huishouden { plan { regievoerder { id } } }'), ['inwoner', 'huishouden', 'plan', 'regievoerder', 'id']],
+  'Plan.doelen': [PLAN, inwoner('huishouden { plan { doelen { id } } }'), ['inwoner', 'huishouden', 'plan', 'doelen', '0', 'id']],
+  ...Object.fromEntries(['id', 'naam'].map((f) => [`Regievoerder.${f}`, [PLAN, inwoner(`huishouden { plan { regievoerder { ${f} } } }`), ['inwoner', 'huishouden', 'plan', 'regievoerder', f]]])),
+  'Regievoerder.organisatie': [PLAN, inwoner('huishouden { plan { regievoerder { organisatie { naam } } } }'), ['inwoner', 'huishouden', 'plan', 'regievoerder', 'organisatie', 'naam']],
+  ...Object.fromEntries(['id', 'omschrijving', 'status', 'streefdatum'].map((f) => [`Doel.${f}`, [PLAN, inwoner(`huishouden { plan { doelen { ${f} } } }`), ['inwoner', 'huishouden', 'plan', 'doelen', '0', f]]])),
   'Wijk.weekprogramma': [ALL, wijk('weekprogramma { datum }'), ['wijk', 'weekprogramma', '0', 'datum']],
   'Organisatie.samenwerkingen': [ALL, org('amaryllis', 'samenwerkingen { rol }'), ['organisatie', 'samenwerkingen', '0', 'rol']],
   'Buurtkamer.partners': [ALL, kamer0('partners { rol }'), ['buurtkamers', '0', 'partners', '0', 'rol']],
@@ -174,6 +188,15 @@ beforeAll(async () => {
     toewijzingsdatum: '2024-01-01', ingangsdatum: '2024-02-01',
   });
   await stack.database.db.insert(s.indicatie).values({ ...base, id: 'fx-hh', organisatieId: 'thfl', minutenPerWeek: 120, startdatum: '2024-01-01' });
+  // A household plan with one goal, directed by a regievoerder of Amaryllis.
+  await stack.database.execute(`
+    insert into basisondersteuning.regievoerder (id, gemeente_code, organisatie_id, naam) values ('fx-rv', 'GM0080', 'amaryllis', 'Rie Regie');
+    insert into basisondersteuning.plan (id, gemeente_code, huishouden_id, regievoerder_id, opgesteld_op)
+      select 'fx-plan', 'GM0080', huishouden_id, 'fx-rv', '2024-01-01' from basisondersteuning.inwoner where id = '${residentId}'
+      on conflict (huishouden_id) do nothing;
+    insert into basisondersteuning.doel (id, gemeente_code, plan_id, omschrijving, status)
+      select 'fx-doel', 'GM0080', p.id, 'Dagstructuur behouden', 'OPEN' from basisondersteuning.plan p
+      join basisondersteuning.inwoner i on i.huishouden_id = p.huishouden_id where i.id = '${residentId}';`);
   // Consent to V-O-L, and a hulpvraag matched to the volunteer whose token the matrix uses.
   await stack.database.db.insert(s.toestemming).values({ gemeenteCode: 'GM0080', id: 'fx-ts', inwonerId: residentId, organisatieId: 'vol', doel: 'sociale-basis', gegevenOp: '2000-01-01T09:00:00Z', vastgelegdDoor: 'test' });
   await stack.database.db.insert(s.vrijwilliger).values({ gemeenteCode: 'GM0080', id: 'test-vrijwilliger', organisatieId: 'vol', voornaam: 'Vera', achternaam: 'Aardig', vaardigheden: ['maatje'], beschikbaarheid: 'ma-ochtend', actief: true });

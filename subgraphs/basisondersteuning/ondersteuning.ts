@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inwoner, ondersteuning, ondersteuningMutatie } from '../../db/schema/basisondersteuning';
+import { badUserInput, conflict, notFound } from '../shared/errors';
+import type { Scope } from '../shared/tokens';
+import { identifier } from '../shared/validate';
+import type { OndersteuningRow } from './loaders';
+
+export interface OndersteuningInput {
+  inwoner: string;
+  soort: string;
+  startdatum: string;
+  einddatum?: string | null;
+}
+
+const FAR_FUTURE = '9999-12-31';
+
+async function logMutatie(tx: Db, scope: Scope, ondersteuningId: string, soort: string) {
+  await tx.insert(ondersteuningMutatie).values({
+    id: `om-${randomUUID()}`, gemeenteCode: scope.gemeente, ondersteuningId, soort, door: scope.sub, op: new Date().toISOString(),
+  });
+}
+
+/**
+ * Registers a structural support relationship of the caller's organisation. The
+ * resident's row is locked while checking for an overlapping identical registration,
+ * so two concurrent registrations cannot both pass the check.
+ */
+export async function registreren(db: Db, scope: Scope, input: OndersteuningInput): Promise<OndersteuningRow> {
+  const inwonerId = identifier('input.inwoner', input.inwoner);
+  const einddatum = input.einddatum ?? null;
+  if (einddatum !== null && einddatum <= input.startdatum) {
+    throw badUserInput('input.einddatum', 'input.einddatum must be after input.startdatum');
+  }
+  const organisatieId = scope.organisatie!;
+  return db.transaction(async (tx) => {
+    const [resident] = await tx.select({ id: inwoner.id, wijkCode: inwoner.wijkCode }).from(inwoner)
+      .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId))).for('update');
+    if (!resident) throw badUserInput('input.inwoner', 'input.inwoner: no resident with this id in the gemeente');
+    const [overlap] = await tx.select({ id: ondersteuning.id, startdatum: ondersteuning.startdatum, einddatum: ondersteuning.einddatum })
+      .from(ondersteuning).where(and(
+        eq(ondersteuning.gemeenteCode, scope.gemeente),
+        eq(ondersteuning.inwonerId, inwonerId),
+        eq(ondersteuning.organisatieId, organisatieId),
+        eq(ondersteuning.soort, input.soort),
+        // Periods [start, end) overlap when each starts before the other ends.
+        lte(ondersteuning.startdatum, einddatum ?? FAR_FUTURE),
+        or(isNull(ondersteuning.einddatum), gte(ondersteuning.einddatum, sql`${input.startdatum}::date`)),
+      )).limit(1);
+    if (overlap) {
+      throw conflict(`An identical ${input.soort} registration overlaps this period (from ${overlap.startdatum}${overlap.einddatum ? ` to ${overlap.einddatum}` : ''})`, { ondersteuning: overlap.id });
+    }
+    const [row] = await tx.insert(ondersteuning).values({
+      id: `ond-${randomUUID()}`, gemeenteCode: scope.gemeente, inwonerId, wijkCode: resident.wijkCode, organisatieId,
+      soort: input.soort, startdatum: input.startdatum, einddatum,
+    }).returning();
+    await logMutatie(tx, scope, row!.id, 'geregistreerd');
+    return row!;
+  });
+}
+
+/** Ends a running registration of the caller's organisation. */
+export async function beeindigen(db: Db, scope: Scope, idInput: string, einddatum: string): Promise<OndersteuningRow> {
+  const id = identifier('id', idInput);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(ondersteuning)
+      .where(and(eq(ondersteuning.gemeenteCode, scope.gemeente), eq(ondersteuning.id, id), eq(ondersteuning.organisatieId, scope.organisatie ?? ''))).for('update');
+    if (!row) throw notFound('Ondersteuning not found');
+    if (row.einddatum !== null) throw conflict(`Ondersteuning already ended on ${row.einddatum}`, { einddatum: row.einddatum });
+    if (einddatum < row.startdatum) throw badUserInput('einddatum', `einddatum must not be before the startdatum ${row.startdatum}`);
+    const [updated] = await tx.update(ondersteuning).set({ einddatum }).where(eq(ondersteuning.id, id)).returning();
+    await logMutatie(tx, scope, id, 'beeindigd');
+    return updated!;
+  });
+}
