@@ -94,3 +94,73 @@ export const ondersteuningMutatie = basisondersteuning.table('ondersteuning_muta
   door: text('door').notNull(),
   op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [index('ondersteuning_mutatie_idx').on(t.ondersteuningId)]);
+
+/** A contact with a resident; the perspectiefgesprek re-assesses clients of before the reorganisation. */
+export const contactmoment = basisondersteuning.table('contactmoment', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  inwonerId: text('inwoner_id').notNull().references(() => inwoner.id),
+  organisatieId: text('organisatie_id').notNull(),
+  soort: text('soort').notNull(),
+  datum: date('datum', { mode: 'string' }).notNull(),
+  medewerker: text('medewerker').notNull(),
+}, (t) => [index('contactmoment_inwoner_idx').on(t.inwonerId, t.soort)]);
+
+/**
+ * Overgang: a decision from before the reorganisation stays valid until its end date;
+ * the basisondersteuning organisation holds the perspectiefgesprek before `uiterlijk`.
+ */
+export const lopendeBeschikking = basisondersteuning.table('lopende_beschikking', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  inwonerId: text('inwoner_id').notNull().references(() => inwoner.id),
+  organisatieId: text('organisatie_id').notNull(),
+  product: text('product').notNull(),
+  einddatum: date('einddatum', { mode: 'string' }).notNull(),
+  perspectiefgesprekUiterlijk: date('perspectiefgesprek_uiterlijk', { mode: 'string' }).notNull(),
+}, (t) => [index('lopende_beschikking_inwoner_idx').on(t.inwonerId), index('lopende_beschikking_org_idx').on(t.gemeenteCode, t.organisatieId)]);
+
+/** A referral to aanvullende ondersteuning with the criteria that led to it; it becomes a verzoek om toewijzing. */
+export const verwijzing = basisondersteuning.table('verwijzing', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  inwonerId: text('inwoner_id').notNull().references(() => inwoner.id),
+  organisatieId: text('organisatie_id').notNull(),
+  product: text('product').notNull(),
+  criteria: text('criteria').array().notNull(),
+  toewijzingId: text('toewijzing_id').notNull(),
+  door: text('door').notNull(),
+  op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [index('verwijzing_inwoner_idx').on(t.inwonerId)]);
+
+/**
+ * A beschikking on request: the resident asks, the basisondersteuning gives a zwaarwegend
+ * advies, a gemeente-consulent decides; bezwaar can be registered after the decision.
+ */
+export const beschikkingAanvraag = basisondersteuning.table('beschikking_aanvraag', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  inwonerId: text('inwoner_id').notNull().references(() => inwoner.id),
+  aangevraagdOp: date('aangevraagd_op', { mode: 'string' }).notNull(),
+  aangevraagdDoor: text('aangevraagd_door').notNull(),
+  advies: text('advies'),
+  adviesOrganisatie: text('advies_organisatie'),
+  adviesOp: date('advies_op', { mode: 'string' }),
+  besluit: text('besluit'),
+  besluitGronden: text('besluit_gronden'),
+  besluitDatum: date('besluit_datum', { mode: 'string' }),
+  besluitDoor: text('besluit_door'),
+  bezwaarOp: date('bezwaar_op', { mode: 'string' }),
+}, (t) => [index('beschikking_aanvraag_inwoner_idx').on(t.inwonerId)]);
+
+/** Highly sensitive signals (Veilig Thuis meldcode, Verwijsindex, JET): regievoerder and gemeente only. */
+export const signaal = basisondersteuning.table('signaal', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  inwonerId: text('inwoner_id').notNull().references(() => inwoner.id),
+  soort: text('soort').notNull(),
+  /** Step of the meldcode (1-5), for VEILIG_THUIS_MELDCODE only. */
+  stap: text('stap'),
+  op: date('op', { mode: 'string' }).notNull(),
+  door: text('door').notNull(),
+}, (t) => [index('signaal_inwoner_idx').on(t.inwonerId)]);

@@ -238,7 +238,13 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   await insertBatched(db, s.regievoerder, plannen.regievoerders, 'regievoerders', report);
   await insertBatched(db, s.plan, plannen.plannen, 'plannen', report);
   await insertBatched(db, s.doel, plannen.doelen, 'doelen', report);
+  const dossier = basisDossier(ref, options.inwoners, inwoners, ondersteuningen, toewijzingen, plannen.plannen, org);
+  await insertBatched(db, s.contactmoment, dossier.contactmomenten, 'contactmomenten', report);
+  await insertBatched(db, s.lopendeBeschikking, dossier.lopend, 'lopende beschikkingen', report);
+  await insertBatched(db, s.beschikkingAanvraag, dossier.aanvragen, 'beschikking-aanvragen', report);
+  await insertBatched(db, s.signaal, dossier.signalen, 'signalen', report);
   await insertBatched(db, s.toewijzing, toewijzingen, 'toewijzingen', report);
+  await insertBatched(db, s.verwijzing, dossier.verwijzingen, 'verwijzingen', report);
   await insertBatched(db, s.indicatie, indicaties, 'hh-indicaties', report);
   const sociaal = socialeBasisData(ref, options.inwoners, hulpvragen, vrijwilligersorganisaties, org);
   await insertBatched(db, s.samenwerking, sociaal.samenwerkingen, 'samenwerkingen', report);
@@ -435,4 +441,77 @@ function basisPlannen(
     }
   }
   return { regievoerders, plannen, doelen };
+}
+
+const CRITERIA: Record<string, string[]> = {
+  TO_: ['TO_INZICHT', 'TO_PLANBAARHEID', 'TO_EXPERTISE'],
+  DB_: ['DB_STRUCTUUR', 'DB_DOELGROEPENMIX', 'DB_EXPERTISE'],
+};
+
+/**
+ * The basisondersteuning dossier: an intake per support relationship, the referral
+ * (with criteria) behind every toewijzing, running pre-reorganisation beschikkingen of
+ * which about 60% already had their perspectiefgesprek, beschikkingen on request in
+ * every state, and a few signals in households with a plan. Own PRNG stream.
+ */
+function basisDossier(
+  ref: GemeenteRef,
+  aantal: number,
+  inwoners: Record<string, unknown>[],
+  ondersteuningen: Record<string, unknown>[],
+  toewijzingen: Record<string, unknown>[],
+  plannen: Record<string, unknown>[],
+  org: (slug: string) => string,
+) {
+  const g = ref.code;
+  const r = prng(Number(g.slice(2)) * 32452843 + aantal);
+  const lc = g.toLowerCase();
+  const contactmomenten: Record<string, unknown>[] = [];
+  const contact = (inwonerId: unknown, soort: string, datum: string) =>
+    contactmomenten.push({ id: `${lc}-cm-${contactmomenten.length + 1}`, gemeenteCode: g, inwonerId, organisatieId: org('amaryllis'), soort, datum, medewerker: 'seed' });
+  for (const o of ondersteuningen) contact(o.inwonerId, 'INTAKE', o.startdatum as string);
+
+  const verwijzingen = toewijzingen.map((t, i) => {
+    const family = (t.product as string).startsWith('TO') ? 'TO_' : (t.product as string).startsWith('DB') ? 'DB_' : r.pick(['TO_', 'DB_']);
+    const criteria = [...new Set([r.pick(CRITERIA[family]!), r.pick(CRITERIA[family]!)])];
+    return {
+      id: `${lc}-vw-${i + 1}`, gemeenteCode: g, inwonerId: t.inwonerId, organisatieId: org('amaryllis'), product: t.product, criteria,
+      toewijzingId: t.id, door: 'seed', op: `${t.toewijzingsdatum as string}T09:00:00.000Z`,
+    };
+  });
+
+  const lopend: Record<string, unknown>[] = [];
+  const aanvragen: Record<string, unknown>[] = [];
+  const signalen: Record<string, unknown>[] = [];
+  const metPlan = new Set(plannen.map((p) => p.huishoudenId as string));
+  for (const i of inwoners) {
+    if (r.chance(0.05)) {
+      const einddatum = dateBetween(r, '2026-03-01', '2027-12-31');
+      lopend.push({
+        id: `${lc}-lb-${lopend.length + 1}`, gemeenteCode: g, inwonerId: i.id, organisatieId: org('amaryllis'),
+        product: r.pick(['TO1', 'TO2', 'TO3', 'DB1', 'DB2', 'DB4']), einddatum,
+        perspectiefgesprekUiterlijk: isoDate(Date.parse(einddatum) - 90 * DAY),
+      });
+      if (r.chance(0.6)) contact(i.id, 'PERSPECTIEFGESPREK', dateBetween(r, '2020-01-01', '2025-12-31'));
+    }
+    if (r.chance(0.005)) {
+      const aangevraagdOp = dateBetween(r, '2024-01-01', '2025-10-31');
+      const stage = r.int(0, 3);
+      const plus = (days: number) => isoDate(Date.parse(aangevraagdOp) + days * DAY);
+      aanvragen.push({
+        id: `${lc}-ba-${aanvragen.length + 1}`, gemeenteCode: g, inwonerId: i.id, aangevraagdOp, aangevraagdDoor: 'seed',
+        advies: stage >= 1 ? r.pick(['TOEKENNEN', 'AFWIJZEN']) : null, adviesOrganisatie: stage >= 1 ? org('amaryllis') : null, adviesOp: stage >= 1 ? plus(14) : null,
+        besluit: stage >= 2 ? r.pick(['TOEGEKEND', 'AFGEWEZEN']) : null, besluitGronden: stage >= 2 ? 'Getoetst aan de verordening en het zwaarwegend advies' : null,
+        besluitDatum: stage >= 2 ? plus(42) : null, besluitDoor: stage >= 2 ? 'seed' : null, bezwaarOp: stage >= 3 ? plus(60) : null,
+      });
+    }
+    if (metPlan.has(i.huishoudenId as string) && r.chance(0.02)) {
+      const soort = r.pick(['VEILIG_THUIS_MELDCODE', 'VERWIJSINDEX', 'JET_BETROKKEN']);
+      signalen.push({
+        id: `${lc}-sg-${signalen.length + 1}`, gemeenteCode: g, inwonerId: i.id, soort,
+        stap: soort === 'VEILIG_THUIS_MELDCODE' ? String(r.int(1, 5)) : null, op: dateBetween(r, '2024-01-01', '2025-12-31'), door: 'seed',
+      });
+    }
+  }
+  return { contactmomenten, verwijzingen, lopend, aanvragen, signalen };
 }

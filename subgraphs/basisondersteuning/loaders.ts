@@ -1,8 +1,11 @@
-import { and, countDistinct, eq, inArray } from 'drizzle-orm';
+import { and, countDistinct, eq, exists, gte, inArray, not, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns as getColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { doel, inwoner, ondersteuning, plan, regievoerder, wijk } from '../../db/schema/basisondersteuning';
+import {
+  beschikkingAanvraag, contactmoment, doel, inwoner, lopendeBeschikking, ondersteuning, plan, regievoerder, signaal, verwijzing, wijk,
+} from '../../db/schema/basisondersteuning';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
-import { activeOn, inwonerVisible } from '../shared/relations';
+import { activeOn, inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 
 export type WijkRow = typeof wijk.$inferSelect;
@@ -11,6 +14,25 @@ export type OndersteuningRow = typeof ondersteuning.$inferSelect;
 export type PlanRow = typeof plan.$inferSelect;
 export type RegievoerderRow = typeof regievoerder.$inferSelect;
 export type DoelRow = typeof doel.$inferSelect;
+export type ContactmomentRow = typeof contactmoment.$inferSelect;
+export type LopendeBeschikkingRow = typeof lopendeBeschikking.$inferSelect & { perspectiefgesprekGevoerd: boolean };
+export type VerwijzingRow = typeof verwijzing.$inferSelect;
+export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
+export type SignaalRow = typeof signaal.$inferSelect;
+
+/** Whether the resident has had a perspectiefgesprek (a column on lopende_beschikking rows). */
+function perspectiefgesprekGevoerd(db: Db): SQL<boolean> {
+  return sql<boolean>`${exists(db.select({ one: sql`1` }).from(contactmoment).where(and(
+    eq(contactmoment.inwonerId, lopendeBeschikking.inwonerId), eq(contactmoment.soort, 'PERSPECTIEFGESPREK'),
+  )))}`;
+}
+
+/** Signals: the gemeente-consulent, and a basis-medewerker only as regievoerder of the household. */
+function signaalScope(db: Db, scope: Scope): SQL {
+  if (scope.rol === 'gemeente-consulent') return sql`true`;
+  if (scope.rol === 'basis-medewerker') return isRegievoerder(db, scope, signaal.inwonerId);
+  return sql`false`;
+}
 
 /** Every statement is scoped to the caller's gemeente; personal rows also to its relation. */
 export function createLoaders(db: Db, scope: Scope) {
@@ -59,6 +81,36 @@ export function createLoaders(db: Db, scope: Scope) {
       (ids) => db.select().from(doel).where(and(eq(doel.gemeenteCode, scope.gemeente), inArray(doel.planId, [...ids]))).orderBy(doel.id),
       (r) => r.planId,
     ),
+    contactmomenten: manyLoader<ContactmomentRow>(
+      (ids) => db.select().from(contactmoment).where(and(
+        eq(contactmoment.gemeenteCode, scope.gemeente), inArray(contactmoment.inwonerId, [...ids]), inwonerVisible(db, scope, contactmoment.inwonerId),
+      )).orderBy(sql`${contactmoment.datum} desc`, contactmoment.id),
+      (r) => r.inwonerId,
+    ),
+    lopendeBeschikkingen: manyLoader<LopendeBeschikkingRow>(
+      (ids) => db.select({ ...getColumns(lopendeBeschikking), perspectiefgesprekGevoerd: perspectiefgesprekGevoerd(db) }).from(lopendeBeschikking).where(and(
+        eq(lopendeBeschikking.gemeenteCode, scope.gemeente), inArray(lopendeBeschikking.inwonerId, [...ids]), inwonerVisible(db, scope, lopendeBeschikking.inwonerId),
+      )).orderBy(lopendeBeschikking.einddatum),
+      (r) => r.inwonerId,
+    ),
+    verwijzingen: manyLoader<VerwijzingRow>(
+      (ids) => db.select().from(verwijzing).where(and(
+        eq(verwijzing.gemeenteCode, scope.gemeente), inArray(verwijzing.inwonerId, [...ids]), inwonerVisible(db, scope, verwijzing.inwonerId),
+      )).orderBy(verwijzing.op),
+      (r) => r.inwonerId,
+    ),
+    aanvragen: manyLoader<AanvraagRow>(
+      (ids) => db.select().from(beschikkingAanvraag).where(and(
+        eq(beschikkingAanvraag.gemeenteCode, scope.gemeente), inArray(beschikkingAanvraag.inwonerId, [...ids]), inwonerVisible(db, scope, beschikkingAanvraag.inwonerId),
+      )).orderBy(beschikkingAanvraag.aangevraagdOp, beschikkingAanvraag.id),
+      (r) => r.inwonerId,
+    ),
+    signalen: manyLoader<SignaalRow>(
+      (ids) => db.select().from(signaal).where(and(
+        eq(signaal.gemeenteCode, scope.gemeente), inArray(signaal.inwonerId, [...ids]), signaalScope(db, scope),
+      )).orderBy(signaal.op, signaal.id),
+      (r) => r.inwonerId,
+    ),
     clientenPerWijk: countLoader((codes) =>
       db.select({ key: ondersteuning.wijkCode, count: countDistinct(ondersteuning.inwonerId) })
         .from(ondersteuning)
@@ -76,4 +128,17 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export function listWijken(db: Db, scope: Scope): Promise<WijkRow[]> {
   return db.select().from(wijk).where(eq(wijk.gemeenteCode, scope.gemeente)).orderBy(wijk.code);
+}
+
+/**
+ * Overgang: residents with a running pre-reorganisation beschikking and no
+ * perspectiefgesprek yet, earliest deadline first. A basis-medewerker sees those its
+ * organisation must re-assess; the consulent all of the gemeente.
+ */
+export function teVoerenPerspectiefgesprekken(db: Db, scope: Scope): Promise<LopendeBeschikkingRow[]> {
+  const mine = scope.rol === 'gemeente-consulent' ? sql`true`
+    : scope.rol === 'basis-medewerker' ? eq(lopendeBeschikking.organisatieId, scope.organisatie ?? '') : sql`false`;
+  return db.select({ ...getColumns(lopendeBeschikking), perspectiefgesprekGevoerd: perspectiefgesprekGevoerd(db) }).from(lopendeBeschikking)
+    .where(and(eq(lopendeBeschikking.gemeenteCode, scope.gemeente), gte(lopendeBeschikking.einddatum, sql`current_date`), mine, not(perspectiefgesprekGevoerd(db))))
+    .orderBy(lopendeBeschikking.perspectiefgesprekUiterlijk, lopendeBeschikking.id);
 }

@@ -11,11 +11,28 @@ const contactReaders: FieldAccess = { ...personReaders, 'vol-coordinator': 'rela
 /** The household plan: the consulent, the basisondersteuning (regievoerder) and the resident. */
 const planReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation', inwoner: 'relation' };
 
+/** Highly sensitive signals: the gemeente and, through SQL, only the household's regievoerder. */
+const signaalReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' };
+const basisMedewerker = grant('allow', ['basis-medewerker']);
+
 export const policy: Policy = {
   Mutation: {
-    ondersteuningRegistreren: grant('allow', ['basis-medewerker']),
-    ondersteuningBeeindigen: grant('allow', ['basis-medewerker']),
+    ondersteuningRegistreren: basisMedewerker,
+    ondersteuningBeeindigen: basisMedewerker,
+    contactmomentRegistreren: basisMedewerker,
+    verwijzen: basisMedewerker,
+    beschikkingAanvragen: { 'basis-medewerker': 'relation', inwoner: 'relation' },
+    zwaarwegendAdviesGeven: { 'basis-medewerker': 'relation' },
+    beschikkingBesluiten: grant('allow', ['gemeente-consulent']),
+    bezwaarRegistreren: { 'gemeente-consulent': 'allow', inwoner: 'relation' },
+    signaalRegistreren: { 'basis-medewerker': 'relation' },
   },
+  Contactmoment: fields(['id', 'soort', 'datum', 'organisatie'], planReaders),
+  LopendeBeschikking: fields(['id', 'product', 'einddatum', 'perspectiefgesprekUiterlijk', 'perspectiefgesprekGevoerd'], planReaders),
+  TeVoerenPerspectiefgesprek: fields(['inwoner', 'beschikking', 'uiterlijk'], { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' }),
+  Verwijzing: fields(['id', 'product', 'criteria', 'toewijzingId', 'op'], planReaders),
+  BeschikkingAanvraag: fields(['id', 'status', 'aangevraagdOp', 'advies', 'adviesOp', 'besluit', 'besluitGronden', 'besluitDatum', 'bezwaarOp'], planReaders),
+  Signaal: fields(['id', 'soort', 'stap', 'datum'], signaalReaders),
   Huishouden: fields(['id', 'leden', 'plan'], planReaders),
   Plan: fields(['id', 'regievoerder', 'opgesteldOp', 'doelen'], planReaders),
   Regievoerder: fields(['id', 'naam', 'organisatie'], planReaders),
@@ -24,6 +41,7 @@ export const policy: Policy = {
     wijken: everyone,
     wijk: everyone,
     inwoner: contactReaders,
+    perspectiefgesprekkenTeVoeren: { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' },
   },
   Wijk: {
     ...fields(['code', 'naam', 'gebied'], everyone),
@@ -35,6 +53,8 @@ export const policy: Policy = {
     ...fields(['id', 'voornaam', 'achternaam', 'adres'], contactReaders),
     ...fields(['geboortedatum', 'wijk', 'huishoudenId'], personReaders),
     huishouden: planReaders,
+    ...fields(['contactmomenten', 'lopendeBeschikkingen', 'verwijzingen', 'beschikkingAanvragen'], planReaders),
+    signalen: signaalReaders,
     bsn: grant('allow', ['gemeente-consulent']),
     ondersteuningen: {
       'gemeente-consulent': 'allow',

@@ -3,6 +3,8 @@ import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import { listWijken, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
 import * as registratie from './ondersteuning';
+import * as dossier from './dossier';
+import { teVoerenPerspectiefgesprekken, type AanvraagRow, type LopendeBeschikkingRow, type SignaalRow, type ContactmomentRow, type VerwijzingRow } from './loaders';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -16,12 +18,24 @@ export const resolvers = {
     },
     wijk: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(args.code),
     inwoner: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.inwoner.load(args.id),
+    perspectiefgesprekkenTeVoeren: async (_: unknown, __: unknown, ctx: Ctx) =>
+      (await teVoerenPerspectiefgesprekken(ctx.db, ctx.scope)).map((b) => ({ beschikking: b, uiterlijk: b.perspectiefgesprekUiterlijk, inwoner: { id: b.inwonerId } })),
   },
   Mutation: {
     ondersteuningRegistreren: (_: unknown, args: { input: registratie.OndersteuningInput }, ctx: Ctx) =>
       registratie.registreren(ctx.db, ctx.scope, args.input),
     ondersteuningBeeindigen: (_: unknown, args: { id: string; einddatum: string }, ctx: Ctx) =>
       registratie.beeindigen(ctx.db, ctx.scope, args.id, args.einddatum),
+    contactmomentRegistreren: (_: unknown, a: { inwoner: string; soort: string; datum: string }, ctx: Ctx) =>
+      dossier.contactmomentRegistreren(ctx.db, ctx.scope, a.inwoner, a.soort, a.datum),
+    verwijzen: (_: unknown, a: { input: dossier.VerwijzingInput }, ctx: Ctx) => dossier.verwijzen(ctx.db, ctx.scope, a.input),
+    beschikkingAanvragen: (_: unknown, a: { inwoner: string }, ctx: Ctx) => dossier.beschikkingAanvragen(ctx.db, ctx.scope, a.inwoner),
+    zwaarwegendAdviesGeven: (_: unknown, a: { id: string; advies: string }, ctx: Ctx) => dossier.adviesGeven(ctx.db, ctx.scope, a.id, a.advies),
+    beschikkingBesluiten: (_: unknown, a: { id: string; besluit: string; gronden: string; datum: string }, ctx: Ctx) =>
+      dossier.besluiten(ctx.db, ctx.scope, a.id, a.besluit, a.gronden, a.datum),
+    bezwaarRegistreren: (_: unknown, a: { id: string; datum: string }, ctx: Ctx) => dossier.bezwaarRegistreren(ctx.db, ctx.scope, a.id, a.datum),
+    signaalRegistreren: (_: unknown, a: { inwoner: string; soort: string; stap?: number | null; datum: string }, ctx: Ctx) =>
+      dossier.signaalRegistreren(ctx.db, ctx.scope, a.inwoner, a.soort, a.stap, a.datum),
   },
   Wijk: {
     __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(ref.code),
@@ -34,6 +48,27 @@ export const resolvers = {
     wijk: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.wijk.load(i.wijkCode),
     ondersteuningen: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.ondersteuningen.load(i.id),
     huishouden: (i: InwonerRow) => ({ id: i.huishoudenId }),
+    contactmomenten: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.contactmomenten.load(i.id),
+    lopendeBeschikkingen: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.lopendeBeschikkingen.load(i.id),
+    verwijzingen: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.verwijzingen.load(i.id),
+    beschikkingAanvragen: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.aanvragen.load(i.id),
+    signalen: (i: InwonerRow, _: unknown, ctx: Ctx) => ctx.loaders.signalen.load(i.id),
+  },
+  Contactmoment: {
+    organisatie: (c: ContactmomentRow) => ({ id: c.organisatieId }),
+  },
+  LopendeBeschikking: {
+    perspectiefgesprekGevoerd: (b: LopendeBeschikkingRow) => Boolean(b.perspectiefgesprekGevoerd),
+  },
+  Verwijzing: {
+    op: (v: VerwijzingRow) => new Date(v.op).toISOString(),
+  },
+  BeschikkingAanvraag: {
+    status: (a: AanvraagRow) => dossier.aanvraagStatus(a),
+  },
+  Signaal: {
+    stap: (s: SignaalRow) => (s.stap === null ? null : Number(s.stap)),
+    datum: (s: SignaalRow) => s.op,
   },
   Huishouden: {
     leden: (h: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.leden.load(h.id),

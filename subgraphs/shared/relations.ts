@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { inwoner, ondersteuning, plan } from '../../db/schema/basisondersteuning';
+import { inwoner, lopendeBeschikking, ondersteuning, plan } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { hulpvraag, toestemming } from '../../db/schema/sociale-basis';
@@ -15,8 +15,8 @@ import type { Scope } from './tokens';
  *
  * - gemeente-consulent: every resident of its gemeente (the caller adds the gemeente filter);
  * - inwoner: only themself (sub = pseudonymous inwoner id);
- * - basis-medewerker: residents with an active basis ondersteuning of its organisation,
- *   and, as regievoerder (sub = regievoerder id), every member of the households it directs;
+ * - basis-medewerker: residents with an active basis ondersteuning of its organisation or a
+ *   running pre-reorganisation beschikking it must re-assess (perspectiefgesprek), and, as regievoerder (sub = regievoerder id), every member of the households it directs;
  * - aanbieder-medewerker: residents with an active toewijzing to its organisation as
  *   hoofdaanbieder or as the onderaannemer the hoofdaanbieder handed it to;
  * - hh-medewerker: residents with an active HH indicatie at its organisation;
@@ -34,6 +34,7 @@ const relIndicatie = alias(indicatie, 'rel_indicatie');
 const relToestemming = alias(toestemming, 'rel_toestemming');
 const relPlan = alias(plan, 'rel_plan');
 const relLid = alias(inwoner, 'rel_lid');
+const relLopend = alias(lopendeBeschikking, 'rel_lopend');
 const relHulpvraag = alias(hulpvraag, 'rel_hulpvraag');
 
 /** The purpose a sociale basis consent is given for (DOELEN_PER_ROL of the vol roles). */
@@ -67,6 +68,14 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
             eq(relOndersteuning.organisatieId, org),
             eq(relOndersteuning.gemeenteCode, scope.gemeente),
             activeOn(relOndersteuning.startdatum, relOndersteuning.einddatum),
+          )),
+        ),
+        exists(
+          db.select({ one: sql`1` }).from(relLopend).where(and(
+            eq(relLopend.inwonerId, inwonerId),
+            eq(relLopend.organisatieId, org),
+            eq(relLopend.gemeenteCode, scope.gemeente),
+            gte(relLopend.einddatum, sql`current_date`),
           )),
         ),
         isRegievoerder(db, scope, inwonerId),

@@ -26,6 +26,10 @@ const COORD: Rol[] = ['vol-coordinator'];
 const TOESTEMMING: Rol[] = ['vol-coordinator', 'inwoner'];
 const PLAN: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'inwoner'];
 const BASISMW: Rol[] = ['basis-medewerker'];
+const SIGNAAL: Rol[] = ['gemeente-consulent', 'basis-medewerker'];
+const CONSULENT: Rol[] = ['gemeente-consulent'];
+const BEZWAAR: Rol[] = ['gemeente-consulent', 'inwoner'];
+const AANVRAGEN: Rol[] = ['basis-medewerker', 'inwoner'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 
 const X = '$X'; // replaced by the fixture resident's id
@@ -39,8 +43,9 @@ const kamer0 = (sel: string) => `{ buurtkamers { ${sel} } }`;
 /**
  * `Type.field` (optionally followed by " via …" for a second path) ->
  * [roles that may use it, operation that reaches it, path to the value, mutation?].
- * For mutations the inputs point at nothing, so allowed roles get NOT_FOUND or
- * BAD_USER_INPUT (the resolver ran, nothing changed) and the others FORBIDDEN.
+ * For mutations the inputs point at nothing or at a state that refuses them, so allowed
+ * roles get NOT_FOUND, BAD_USER_INPUT or CONFLICT (the resolver ran, nothing changed)
+ * and the others FORBIDDEN.
  */
 const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = {
   'Query.wijken': [ALL, '{ wijken { code } }', ['wijken']],
@@ -57,6 +62,29 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.toestemmingIntrekken': [TOESTEMMING, 'mutation { toestemmingIntrekken(id: "nope") { id } }', [], 'mutation'],
   'Mutation.ondersteuningRegistreren': [BASISMW, 'mutation { ondersteuningRegistreren(input: { inwoner: "nope", soort: TO1, startdatum: "2026-01-01" }) { id } }', [], 'mutation'],
   'Mutation.ondersteuningBeeindigen': [BASISMW, 'mutation { ondersteuningBeeindigen(id: "nope", einddatum: "2026-01-01") { id } }', [], 'mutation'],
+  'Query.perspectiefgesprekkenTeVoeren': [SIGNAAL, '{ perspectiefgesprekkenTeVoeren { uiterlijk } }', ['perspectiefgesprekkenTeVoeren', '0', 'uiterlijk']],
+  'TeVoerenPerspectiefgesprek.uiterlijk': [SIGNAAL, '{ perspectiefgesprekkenTeVoeren { uiterlijk } }', ['perspectiefgesprekkenTeVoeren', '0', 'uiterlijk']],
+  'TeVoerenPerspectiefgesprek.inwoner': [SIGNAAL, '{ perspectiefgesprekkenTeVoeren { inwoner { id } } }', ['perspectiefgesprekkenTeVoeren', '0', 'inwoner', 'id']],
+  'TeVoerenPerspectiefgesprek.beschikking': [SIGNAAL, '{ perspectiefgesprekkenTeVoeren { beschikking { id } } }', ['perspectiefgesprekkenTeVoeren', '0', 'beschikking', 'id']],
+  'Mutation.contactmomentRegistreren': [BASISMW, 'mutation { contactmomentRegistreren(inwoner: "nope", soort: INTAKE, datum: "2026-01-01") { id } }', [], 'mutation'],
+  'Mutation.verwijzen': [BASISMW, 'mutation { verwijzen(input: { inwoner: "nope", product: TO4, criteria: [TO_EXPERTISE], ingangsdatum: "2026-01-01", volume: 2, eenheid: "04", frequentie: "2" }) { id } }', [], 'mutation'],
+  'Mutation.beschikkingAanvragen': [AANVRAGEN, `mutation { beschikkingAanvragen(inwoner: "${X}") { id } }`, [], 'mutation'],
+  'Mutation.zwaarwegendAdviesGeven': [BASISMW, 'mutation { zwaarwegendAdviesGeven(id: "nope", advies: TOEKENNEN) { id } }', [], 'mutation'],
+  'Mutation.beschikkingBesluiten': [CONSULENT, 'mutation { beschikkingBesluiten(id: "nope", besluit: TOEGEKEND, gronden: "Getoetst aan de verordening", datum: "2026-01-01") { id } }', [], 'mutation'],
+  'Mutation.bezwaarRegistreren': [BEZWAAR, 'mutation { bezwaarRegistreren(id: "nope", datum: "2026-01-01") { id } }', [], 'mutation'],
+  'Mutation.signaalRegistreren': [BASISMW, `mutation { signaalRegistreren(inwoner: "${X}", soort: VERWIJSINDEX, stap: 3, datum: "2026-01-01") { id } }`, [], 'mutation'],
+  'Inwoner.contactmomenten': [PLAN, inwoner('contactmomenten { id }'), ['inwoner', 'contactmomenten', '0', 'id']],
+  ...Object.fromEntries(['id', 'soort', 'datum'].map((f) => [`Contactmoment.${f}`, [PLAN, inwoner(`contactmomenten { ${f} }`), ['inwoner', 'contactmomenten', '0', f]]])),
+  'Contactmoment.organisatie': [PLAN, inwoner('contactmomenten { organisatie { id } }'), ['inwoner', 'contactmomenten', '0', 'organisatie', 'id']],
+  'Inwoner.lopendeBeschikkingen': [PLAN, inwoner('lopendeBeschikkingen { id }'), ['inwoner', 'lopendeBeschikkingen', '0', 'id']],
+  ...Object.fromEntries(['id', 'product', 'einddatum', 'perspectiefgesprekUiterlijk', 'perspectiefgesprekGevoerd'].map((f) => [`LopendeBeschikking.${f}`, [PLAN, inwoner(`lopendeBeschikkingen { ${f} }`), ['inwoner', 'lopendeBeschikkingen', '0', f]]])),
+  'Inwoner.verwijzingen': [PLAN, inwoner('verwijzingen { id }'), ['inwoner', 'verwijzingen', '0', 'id']],
+  ...Object.fromEntries(['id', 'product', 'criteria', 'toewijzingId', 'op'].map((f) => [`Verwijzing.${f}`, [PLAN, inwoner(`verwijzingen { ${f} }`), ['inwoner', 'verwijzingen', '0', f]]])),
+  'Inwoner.beschikkingAanvragen': [PLAN, inwoner('beschikkingAanvragen { id }'), ['inwoner', 'beschikkingAanvragen', '0', 'id']],
+  ...Object.fromEntries(['id', 'status', 'aangevraagdOp', 'advies', 'adviesOp', 'besluit', 'besluitGronden', 'besluitDatum', 'bezwaarOp']
+    .map((f) => [`BeschikkingAanvraag.${f}`, [PLAN, inwoner(`beschikkingAanvragen { ${f} }`), ['inwoner', 'beschikkingAanvragen', '0', f]]])),
+  'Inwoner.signalen': [SIGNAAL, inwoner('signalen { id }'), ['inwoner', 'signalen', '0', 'id']],
+  ...Object.fromEntries(['id', 'soort', 'stap', 'datum'].map((f) => [`Signaal.${f}`, [SIGNAAL, inwoner(`signalen { ${f} }`), ['inwoner', 'signalen', '0', f]]])),
   'Inwoner.huishouden': [PLAN, inwoner('huishouden { id }'), ['inwoner', 'huishouden', 'id']],
   'Huishouden.id': [PLAN, inwoner('huishouden { id }'), ['inwoner', 'huishouden', 'id']],
   'Huishouden.leden': [PLAN, inwoner('huishouden { leden { id } }'), ['inwoner', 'huishouden', 'leden', '0', 'id']],
@@ -190,10 +218,20 @@ beforeAll(async () => {
   await stack.database.db.insert(s.indicatie).values({ ...base, id: 'fx-hh', organisatieId: 'thfl', minutenPerWeek: 120, startdatum: '2024-01-01' });
   // A household plan with one goal, directed by a regievoerder of Amaryllis.
   await stack.database.execute(`
-    insert into basisondersteuning.regievoerder (id, gemeente_code, organisatie_id, naam) values ('fx-rv', 'GM0080', 'amaryllis', 'Rie Regie');
+    insert into basisondersteuning.regievoerder (id, gemeente_code, organisatie_id, naam) values ('test-basis-medewerker', 'GM0080', 'amaryllis', 'Rie Regie');
     insert into basisondersteuning.plan (id, gemeente_code, huishouden_id, regievoerder_id, opgesteld_op)
-      select 'fx-plan', 'GM0080', huishouden_id, 'fx-rv', '2024-01-01' from basisondersteuning.inwoner where id = '${residentId}'
-      on conflict (huishouden_id) do nothing;
+      select 'fx-plan', 'GM0080', huishouden_id, 'test-basis-medewerker', '2024-01-01' from basisondersteuning.inwoner where id = '${residentId}'
+      on conflict (huishouden_id) do update set regievoerder_id = excluded.regievoerder_id;
+    insert into basisondersteuning.contactmoment (id, gemeente_code, inwoner_id, organisatie_id, soort, datum, medewerker)
+      values ('fx-cm', 'GM0080', '${residentId}', 'amaryllis', 'INTAKE', '2024-01-01', 'test');
+    insert into basisondersteuning.lopende_beschikking (id, gemeente_code, inwoner_id, organisatie_id, product, einddatum, perspectiefgesprek_uiterlijk)
+      values ('fx-lb', 'GM0080', '${residentId}', 'amaryllis', 'TO2', '2099-12-31', '2000-01-01');
+    insert into basisondersteuning.verwijzing (id, gemeente_code, inwoner_id, organisatie_id, product, criteria, toewijzing_id, door, op)
+      values ('fx-vw', 'GM0080', '${residentId}', 'amaryllis', 'TO4', '{TO_EXPERTISE}', 'fx-tw', 'test', '2024-01-01T09:00:00Z');
+    insert into basisondersteuning.beschikking_aanvraag (id, gemeente_code, inwoner_id, aangevraagd_op, aangevraagd_door)
+      values ('fx-ba', 'GM0080', '${residentId}', '2024-01-01', 'test');
+    insert into basisondersteuning.signaal (id, gemeente_code, inwoner_id, soort, stap, op, door)
+      values ('fx-sg', 'GM0080', '${residentId}', 'VERWIJSINDEX', null, '2024-01-01', 'test');
     insert into basisondersteuning.doel (id, gemeente_code, plan_id, omschrijving, status)
       select 'fx-doel', 'GM0080', p.id, 'Dagstructuur behouden', 'OPEN' from basisondersteuning.plan p
       join basisondersteuning.inwoner i on i.huishouden_id = p.huishouden_id where i.id = '${residentId}';`);
@@ -243,7 +281,7 @@ describe('authorisation matrix', () => {
         const forbidden = errors.length > 0 && errors.every((e) => e.extensions?.code === 'FORBIDDEN');
         if (c.mutation) {
           // Allowed: the resolver ran and refused the dummy input; denied: FORBIDDEN.
-          const ran = errors.length > 0 && errors.every((e) => ['NOT_FOUND', 'BAD_USER_INPUT'].includes(e.extensions?.code));
+          const ran = errors.length > 0 && errors.every((e) => ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT'].includes(e.extensions?.code));
           if (c.allowed !== ran || (!c.allowed && !forbidden)) {
             mismatches.push(`${c.rol} ${c.allowed ? 'should' : 'must not'} run ${c.field}: ${errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
           }

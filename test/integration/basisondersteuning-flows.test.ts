@@ -94,3 +94,104 @@ describe('one household, one plan, one regievoerder', () => {
     expect(notMine.body.data!.inwoner).toBeNull();
   });
 });
+
+describe('overgang: perspectiefgesprekken', () => {
+  it('lists clients with a running old beschikking and no perspectiefgesprek, and drops one once held', async () => {
+    const LIST = '{ perspectiefgesprekkenTeVoeren { uiterlijk inwoner { id } beschikking { product einddatum perspectiefgesprekGevoerd } } }';
+    const before = await stack.query(LIST, { token: medewerker });
+    expect(before.body.errors).toBeUndefined();
+    const items = before.body.data!.perspectiefgesprekkenTeVoeren as Array<{ uiterlijk: string; inwoner: { id: string }; beschikking: { perspectiefgesprekGevoerd: boolean } }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.uiterlijk)).toEqual(items.map((i) => i.uiterlijk).sort());
+    expect(items.every((i) => !i.beschikking.perspectiefgesprekGevoerd)).toBe(true);
+    const first = items[0]!.inwoner.id;
+    const held = await stack.query('mutation($id: ID!) { contactmomentRegistreren(inwoner: $id, soort: PERSPECTIEFGESPREK, datum: "2026-01-10") { soort datum } }', { token: medewerker, variables: { id: first } });
+    expect(held.body.errors).toBeUndefined();
+    const after = await stack.query(LIST, { token: medewerker });
+    expect(after.body.data!.perspectiefgesprekkenTeVoeren.map((i: { inwoner: { id: string } }) => i.inwoner.id)).not.toContain(first);
+    const future = await stack.query('mutation($id: ID!) { contactmomentRegistreren(inwoner: $id, soort: HUISBEZOEK, datum: "2999-01-01") { id } }', { token: medewerker, variables: { id: first } });
+    expect(code(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'datum' });
+  });
+});
+
+describe('verwijzing naar aanvullende ondersteuning', () => {
+  const VERWIJS = 'mutation($input: VerwijzingInput!) { verwijzen(input: $input) { id product criteria toewijzingId } }';
+  it('records the criteria and becomes a verzoek om toewijzing at the hoofdaanbieder', async () => {
+    const input = { inwoner: residentId, product: 'TO4', criteria: ['TO_INZICHT', 'TO_EXPERTISE'], ingangsdatum: '2026-02-01', volume: 3, eenheid: '04', frequentie: '2' };
+    const res = await stack.query(VERWIJS, { token: medewerker, variables: { input } });
+    expect(res.body.errors).toBeUndefined();
+    const v = res.body.data!.verwijzen;
+    expect(v).toMatchObject({ product: 'TO4', criteria: ['TO_INZICHT', 'TO_EXPERTISE'] });
+    const consulent = await stack.token({ rol: 'gemeente-consulent' });
+    const dossier = await stack.query('query($id: ID!) { inwoner(id: $id) { toewijzingen { id status product aanbieder { id } omvang { volume eenheid frequentie } } verwijzingen { toewijzingId } } }', { token: consulent, variables: { id: residentId } });
+    const verzoek = dossier.body.data!.inwoner.toewijzingen.find((t: { id: string }) => t.id === v.toewijzingId);
+    expect(verzoek).toMatchObject({ status: 'VERZOEK', product: 'TO4', aanbieder: { id: 'windkracht058' }, omvang: { volume: 3, eenheid: '04', frequentie: '2' } });
+    // A verzoek is not yet a toewijzing: the provider does not see the resident.
+    const aanbieder = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
+    const provider = await stack.query('query($id: ID!) { inwoner(id: $id) { id } }', { token: aanbieder, variables: { id: residentId } });
+    expect(provider.body.data!.inwoner).toBeNull();
+  });
+
+  it('refuses criteria of the wrong kind, no criteria, or non-iWmo codes, and writes nothing', async () => {
+    const [before] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from aanvullende_ondersteuning.toewijzing`);
+    const base = { inwoner: residentId, product: 'DB3', ingangsdatum: '2026-02-01', volume: 2, eenheid: '16', frequentie: '2' };
+    expect(code(await stack.query(VERWIJS, { token: medewerker, variables: { input: { ...base, criteria: ['TO_INZICHT'] } } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criteria' });
+    expect(code(await stack.query(VERWIJS, { token: medewerker, variables: { input: { ...base, criteria: [] } } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criteria' });
+    expect(code(await stack.query(VERWIJS, { token: medewerker, variables: { input: { ...base, criteria: ['DB_STRUCTUUR'], eenheid: '99' } } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eenheid' });
+    const [after] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from aanvullende_ondersteuning.toewijzing`);
+    expect(after!.n).toBe(before!.n);
+  });
+});
+
+describe('beschikking on request', () => {
+  it('goes from request to advice to decision to bezwaar, each step once and in order', async () => {
+    const inwoner = await stack.token({ rol: 'inwoner', sub: residentId });
+    const consulent = await stack.token({ rol: 'gemeente-consulent' });
+    const asked = await stack.query('mutation($id: ID!) { beschikkingAanvragen(inwoner: $id) { id status } }', { token: inwoner, variables: { id: residentId } });
+    expect(asked.body.data!.beschikkingAanvragen.status).toBe('AANGEVRAAGD');
+    const id = asked.body.data!.beschikkingAanvragen.id;
+    const again = await stack.query('mutation($id: ID!) { beschikkingAanvragen(inwoner: $id) { id } }', { token: inwoner, variables: { id: residentId } });
+    expect(code(again)).toMatchObject({ code: 'CONFLICT' });
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const DECIDE = `mutation($id: ID!) { beschikkingBesluiten(id: $id, besluit: TOEGEKEND, gronden: "Getoetst aan de verordening en het advies", datum: "${today}") { status besluit besluitGronden } }`;
+    expect(code(await stack.query(DECIDE, { token: consulent, variables: { id } }))).toMatchObject({ code: 'CONFLICT', currentStatus: 'AANGEVRAAGD' });
+    const advice = await stack.query('mutation($id: ID!) { zwaarwegendAdviesGeven(id: $id, advies: TOEKENNEN) { status advies } }', { token: medewerker, variables: { id } });
+    expect(advice.body.data!.zwaarwegendAdviesGeven).toEqual({ status: 'ADVIES_GEGEVEN', advies: 'TOEKENNEN' });
+    const decided = await stack.query(DECIDE, { token: consulent, variables: { id } });
+    expect(decided.body.data!.beschikkingBesluiten).toMatchObject({ status: 'BESLOTEN', besluit: 'TOEGEKEND' });
+    const bezwaar = await stack.query(`mutation($id: ID!) { bezwaarRegistreren(id: $id, datum: "${today}") { status bezwaarOp } }`, { token: inwoner, variables: { id } });
+    expect(bezwaar.body.data!.bezwaarRegistreren).toEqual({ status: 'IN_BEZWAAR', bezwaarOp: today });
+    const twice = await stack.query(`mutation($id: ID!) { bezwaarRegistreren(id: $id, datum: "${today}") { status } }`, { token: inwoner, variables: { id } });
+    expect(code(twice)).toMatchObject({ code: 'CONFLICT', currentStatus: 'IN_BEZWAAR' });
+    // The provider's role cannot decide, and a resident cannot ask for someone else.
+    const other = await stack.query('mutation { beschikkingAanvragen(inwoner: "inw-0000000000000000") { id } }', { token: inwoner });
+    expect(code(other)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('signals', () => {
+  it('are registered and seen by the household’s regievoerder only, and by the gemeente', async () => {
+    const [p] = await stack.rows<{ regievoerder_id: string; id: string }>(sql`select p.regievoerder_id, i.id from basisondersteuning.plan p
+      join basisondersteuning.inwoner i on i.huishouden_id = p.huishouden_id order by i.id limit 1`);
+    const regie = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
+    const REG = 'mutation($id: ID!, $stap: Int) { signaalRegistreren(inwoner: $id, soort: VEILIG_THUIS_MELDCODE, stap: $stap, datum: "2026-01-15") { soort stap } }';
+    expect(code(await stack.query(REG, { token: regie, variables: { id: p!.id } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stap' });
+    const ok = await stack.query(REG, { token: regie, variables: { id: p!.id, stap: 2 } });
+    expect(ok.body.data!.signaalRegistreren).toEqual({ soort: 'VEILIG_THUIS_MELDCODE', stap: 2 });
+    const notRegie = await stack.query(REG, { token: medewerker, variables: { id: p!.id, stap: 2 } });
+    expect(code(notRegie)).toMatchObject({ code: 'FORBIDDEN' });
+
+    const SEE = 'query($id: ID!) { inwoner(id: $id) { signalen { soort stap } } }';
+    expect((await stack.query(SEE, { token: regie, variables: { id: p!.id } })).body.data!.inwoner.signalen).toContainEqual({ soort: 'VEILIG_THUIS_MELDCODE', stap: 2 });
+    const consulent = await stack.token({ rol: 'gemeente-consulent' });
+    expect((await stack.query(SEE, { token: consulent, variables: { id: p!.id } })).body.data!.inwoner.signalen).toContainEqual({ soort: 'VEILIG_THUIS_MELDCODE', stap: 2 });
+    // Another Amaryllis worker with a relation to the resident still sees no signals.
+    await stack.database.execute(`insert into basisondersteuning.ondersteuning (id, gemeente_code, inwoner_id, wijk_code, organisatie_id, soort, startdatum)
+      select 'sig-ond', 'GM0080', id, wijk_code, 'amaryllis', 'PTO', '2025-01-01' from basisondersteuning.inwoner where id = '${p!.id}'`);
+    const colleague = await stack.query(SEE, { token: medewerker, variables: { id: p!.id } });
+    expect(colleague.body.data!.inwoner.signalen).toEqual([]);
+    const inwoner = await stack.token({ rol: 'inwoner', sub: p!.id });
+    expect(code(await stack.query(SEE, { token: inwoner, variables: { id: p!.id } }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { beschikkingAanvraag, contactmoment, inwoner, signaal, verwijzing } from '../../db/schema/basisondersteuning';
+import { organisatie } from '../../db/schema/financien';
+import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
+import { inwonerVisible, isRegievoerder } from '../shared/relations';
+import type { Scope } from '../shared/tokens';
+import { identifier, requiredText } from '../shared/validate';
+
+export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
+const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+function notInFuture(field: string, datum: string): string {
+  if (datum > todayIso()) throw badUserInput(field, `${field} must not be in the future`);
+  return datum;
+}
+
+/** The resident must exist in the gemeente and lie within the caller's relation. */
+async function assertInRelation(tx: Db, scope: Scope, field: string, inwonerId: string): Promise<void> {
+  const [row] = await tx.select({ id: inwoner.id }).from(inwoner)
+    .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId), inwonerVisible(tx, scope, inwoner.id)));
+  if (!row) throw badUserInput(field, `${field}: no resident with this id within your relation`);
+}
+
+async function assertExists(tx: Db, scope: Scope, field: string, inwonerId: string): Promise<void> {
+  const [row] = await tx.select({ id: inwoner.id }).from(inwoner).where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId)));
+  if (!row) throw badUserInput(field, `${field}: no resident with this id in the gemeente`);
+}
+
+/** An intake may be with anyone (toegang); other contacts need the relation. */
+export async function contactmomentRegistreren(db: Db, scope: Scope, inwonerInput: string, soort: string, datum: string) {
+  const inwonerId = identifier('inwoner', inwonerInput);
+  notInFuture('datum', datum);
+  return db.transaction(async (tx) => {
+    if (soort === 'INTAKE') await assertExists(tx, scope, 'inwoner', inwonerId);
+    else await assertInRelation(tx, scope, 'inwoner', inwonerId);
+    const [row] = await tx.insert(contactmoment).values({
+      id: newId('cm'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, soort, datum, medewerker: scope.sub,
+    }).returning();
+    return row!;
+  });
+}
+
+const PRODUCTCATEGORIE: Record<string, string> = {
+  TO3: '02', TO4: '02', DB2: '07', DB3: '07', DB5: '07', DB6: '07', KORTDUREND_VERBLIJF: '04',
+};
+const EENHEDEN = new Set(['01', '04', '14', '16', '82', '83', '84']); // iWmo WJ756
+const FREQUENTIES = new Set(['1', '2', '4', '6']); // iWmo WMO757
+
+export interface VerwijzingInput {
+  inwoner: string;
+  product: string;
+  criteria: string[];
+  ingangsdatum: string;
+  volume: number;
+  eenheid: string;
+  frequentie: string;
+}
+
+/**
+ * A referral with its criteria; in the same transaction it becomes a verzoek om
+ * toewijzing (status 'verzoek') at the gemeente's hoofdaanbieder. Both pillars share one
+ * database, so no message can be lost between them; were they split, this write becomes
+ * an outbox message.
+ */
+export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
+  const inwonerId = identifier('input.inwoner', input.inwoner);
+  const criteria = [...new Set(input.criteria)];
+  const family = input.product.startsWith('TO') ? 'TO_' : input.product.startsWith('DB') ? 'DB_' : null;
+  if (criteria.length === 0) throw badUserInput('input.criteria', 'input.criteria: record at least one criterion that led to the referral');
+  if (family && !criteria.every((c) => c.startsWith(family))) {
+    throw badUserInput('input.criteria', `input.criteria: a referral for ${input.product} uses the ${family}* criteria`);
+  }
+  if (!Number.isInteger(input.volume) || input.volume < 1 || input.volume > 1000) throw badUserInput('input.volume', 'input.volume must be 1 to 1000');
+  if (!EENHEDEN.has(input.eenheid)) throw badUserInput('input.eenheid', `input.eenheid must be an iWmo WJ756 code: ${[...EENHEDEN].join(', ')}`);
+  if (!FREQUENTIES.has(input.frequentie)) throw badUserInput('input.frequentie', `input.frequentie must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
+  return db.transaction(async (tx) => {
+    await assertInRelation(tx, scope, 'input.inwoner', inwonerId);
+    const aanbieders = await tx.select({ id: organisatie.id }).from(organisatie)
+      .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.soort, 'HOOFDAANBIEDER')));
+    if (aanbieders.length !== 1) throw conflict(`Expected one contracted hoofdaanbieder, found ${aanbieders.length}`);
+    const [resident] = await tx.select({ wijkCode: inwoner.wijkCode }).from(inwoner).where(eq(inwoner.id, inwonerId));
+    const toewijzingId = newId('tw');
+    await tx.insert(toewijzing).values({
+      id: toewijzingId, gemeenteCode: scope.gemeente, toewijzingNummer: `V${Date.now()}${randomUUID().slice(0, 4)}`,
+      inwonerId, wijkCode: resident!.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
+      organisatieId: aanbieders[0]!.id, status: 'verzoek', leveringsvorm: 'ZIN',
+      omvangVolume: input.volume, omvangEenheid: input.eenheid, omvangFrequentie: input.frequentie,
+      toewijzingsdatum: todayIso(), ingangsdatum: input.ingangsdatum,
+    });
+    const [row] = await tx.insert(verwijzing).values({
+      id: newId('vw'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, product: input.product,
+      criteria, toewijzingId, door: scope.sub, op: new Date().toISOString(),
+    }).returning();
+    return row!;
+  });
+}
+
+export function aanvraagStatus(a: AanvraagRow): string {
+  if (a.bezwaarOp) return 'IN_BEZWAAR';
+  if (a.besluit) return 'BESLOTEN';
+  if (a.advies) return 'ADVIES_GEGEVEN';
+  return 'AANGEVRAAGD';
+}
+
+/** A resident asks for a decision (themself, or the basisondersteuning on their behalf). */
+export async function beschikkingAanvragen(db: Db, scope: Scope, inwonerInput: string) {
+  const inwonerId = identifier('inwoner', inwonerInput);
+  if (scope.rol === 'inwoner' && inwonerId !== scope.sub) throw forbidden('A resident can only ask for their own beschikking');
+  return db.transaction(async (tx) => {
+    await assertInRelation(tx, scope, 'inwoner', inwonerId);
+    await tx.select({ id: inwoner.id }).from(inwoner).where(eq(inwoner.id, inwonerId)).for('update');
+    const [open] = await tx.select({ id: beschikkingAanvraag.id }).from(beschikkingAanvraag)
+      .where(and(eq(beschikkingAanvraag.inwonerId, inwonerId), isNull(beschikkingAanvraag.besluit)));
+    if (open) throw conflict('This resident already has an aanvraag awaiting a decision', { aanvraag: open.id });
+    const [row] = await tx.insert(beschikkingAanvraag).values({
+      id: newId('ba'), gemeenteCode: scope.gemeente, inwonerId, aangevraagdOp: todayIso(), aangevraagdDoor: scope.sub,
+    }).returning();
+    return row!;
+  });
+}
+
+/** Loads an aanvraag for update, only if its resident lies within the caller's relation. */
+async function lockAanvraag(tx: Db, scope: Scope, idInput: string): Promise<AanvraagRow> {
+  const id = identifier('id', idInput);
+  const [row] = await tx.select().from(beschikkingAanvraag).where(and(
+    eq(beschikkingAanvraag.gemeenteCode, scope.gemeente), eq(beschikkingAanvraag.id, id), inwonerVisible(tx, scope, beschikkingAanvraag.inwonerId),
+  )).for('update');
+  if (!row) throw notFound('Aanvraag not found');
+  return row;
+}
+
+export async function adviesGeven(db: Db, scope: Scope, id: string, advies: string) {
+  return db.transaction(async (tx) => {
+    const row = await lockAanvraag(tx, scope, id);
+    if (aanvraagStatus(row) !== 'AANGEVRAAGD') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: advice is given once, before the decision`, { currentStatus: aanvraagStatus(row) });
+    const [updated] = await tx.update(beschikkingAanvraag).set({ advies, adviesOrganisatie: scope.organisatie, adviesOp: todayIso() })
+      .where(eq(beschikkingAanvraag.id, row.id)).returning();
+    return updated!;
+  });
+}
+
+export async function besluiten(db: Db, scope: Scope, id: string, besluit: string, grondenInput: string, datum: string) {
+  const gronden = requiredText('gronden', grondenInput, 10, 2000);
+  notInFuture('datum', datum);
+  return db.transaction(async (tx) => {
+    const row = await lockAanvraag(tx, scope, id);
+    if (aanvraagStatus(row) !== 'ADVIES_GEGEVEN') {
+      throw conflict(`Aanvraag is ${aanvraagStatus(row)}: a decision needs the zwaarwegend advies first and is taken once`, { currentStatus: aanvraagStatus(row) });
+    }
+    if (datum < row.aangevraagdOp) throw badUserInput('datum', 'datum must not be before the aanvraag');
+    const [updated] = await tx.update(beschikkingAanvraag).set({ besluit, besluitGronden: gronden, besluitDatum: datum, besluitDoor: scope.sub })
+      .where(eq(beschikkingAanvraag.id, row.id)).returning();
+    return updated!;
+  });
+}
+
+export async function bezwaarRegistreren(db: Db, scope: Scope, id: string, datum: string) {
+  notInFuture('datum', datum);
+  return db.transaction(async (tx) => {
+    const row = await lockAanvraag(tx, scope, id);
+    if (aanvraagStatus(row) !== 'BESLOTEN') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: bezwaar is possible once, after the decision`, { currentStatus: aanvraagStatus(row) });
+    if (datum < row.besluitDatum!) throw badUserInput('datum', 'datum must not be before the decision');
+    const [updated] = await tx.update(beschikkingAanvraag).set({ bezwaarOp: datum }).where(eq(beschikkingAanvraag.id, row.id)).returning();
+    return updated!;
+  });
+}
+
+/** Only the regievoerder of the resident's household registers a signal. */
+export async function signaalRegistreren(db: Db, scope: Scope, inwonerInput: string, soort: string, stap: number | null | undefined, datum: string) {
+  const inwonerId = identifier('inwoner', inwonerInput);
+  notInFuture('datum', datum);
+  const meldcode = soort === 'VEILIG_THUIS_MELDCODE';
+  if (meldcode && (stap === null || stap === undefined || !Number.isInteger(stap) || stap < 1 || stap > 5)) {
+    throw badUserInput('stap', 'stap (1-5) is required for the Veilig Thuis meldcode');
+  }
+  if (!meldcode && stap !== null && stap !== undefined) throw badUserInput('stap', 'stap is only for VEILIG_THUIS_MELDCODE');
+  return db.transaction(async (tx) => {
+    const [mine] = await tx.select({ id: inwoner.id }).from(inwoner)
+      .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId), isRegievoerder(tx, scope, inwoner.id)));
+    if (!mine) throw forbidden('Only the regievoerder of the household registers signals');
+    const [row] = await tx.insert(signaal).values({
+      id: newId('sg'), gemeenteCode: scope.gemeente, inwonerId, soort, stap: meldcode ? String(stap) : null, op: datum, door: scope.sub,
+    }).returning();
+    return row!;
+  });
+}
+
