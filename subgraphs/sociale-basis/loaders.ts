@@ -23,11 +23,16 @@ function vrijwilligerScope(scope: Scope): SQL {
   return sql`false`;
 }
 
-/** Which hulpvragen a caller sees: a coordinator all, a volunteer the open ones and its own. */
+/**
+ * Which hulpvragen a caller sees: a coordinator all, a volunteer the open ones and its
+ * own, the basisondersteuning the escalated ones, a resident their own.
+ */
 export function hulpvraagScope(scope: Scope): SQL {
   if (scope.rol === 'vol-coordinator') return sql`true`;
   if (scope.rol === 'vrijwilliger') return or(inArray(hulpvraag.status, ['OPEN', 'TERUGGEZET']), eq(hulpvraag.vrijwilligerId, scope.sub))!;
   if (scope.rol === 'inwoner') return eq(hulpvraag.inwonerId, scope.sub);
+  // Escalated questions reach the basisondersteuning ("opschalen").
+  if (scope.rol === 'basis-medewerker') return eq(hulpvraag.status, 'OPGESCHAALD');
   return sql`false`;
 }
 

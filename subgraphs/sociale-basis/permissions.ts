@@ -6,14 +6,14 @@ import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Polic
  * a resident's identity behind a hulpvraag only with consent (relations.ts).
  */
 const coordinator: FieldAccess = { 'vol-coordinator': 'allow' };
-const hulpvraagLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation', inwoner: 'relation' };
+const hulpvraagLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation', inwoner: 'relation', 'basis-medewerker': 'relation' };
 const vrijwilligerLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation' };
 const toestemmingLezers: FieldAccess = { 'vol-coordinator': 'relation', inwoner: 'relation' };
 
 export const policy: Policy = {
   Query: {
     buurtkamers: everyone,
-    hulpvragen: { 'vol-coordinator': 'allow', vrijwilliger: 'relation' },
+    hulpvragen: { 'vol-coordinator': 'allow', vrijwilliger: 'relation', 'basis-medewerker': 'relation' },
     vrijwilligers: vrijwilligerLezers,
   },
   Mutation: {
@@ -32,7 +32,7 @@ export const policy: Policy = {
   },
   Organisatie: fields(['id', 'samenwerkingen'], everyone),
   Inwoner: {
-    id: hulpvraagLezers,
+    id: { ...hulpvraagLezers, 'basis-medewerker': 'relation' },
     hulpvragen: grant('relation', ['inwoner']),
     toestemmingen: toestemmingLezers,
   },

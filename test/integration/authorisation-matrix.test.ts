@@ -3,7 +3,8 @@
  * gateway. The expected table below is written by hand, independent of the policies
  * in subgraphs/*\/permissions.ts; a new field fails the coverage test until it has a row.
  * "Allowed" means the role gets the field without error for a resident it has a
- * relation with; "denied" means a FORBIDDEN error and no value.
+ * relation with; "denied" means no value: a FORBIDDEN error, or (for rows behind a
+ * relation rule) nothing returned at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
@@ -38,6 +39,8 @@ const wijk = (sel: string) => `{ wijk(code: "WK008050") { ${sel} } }`;
 const org = (id: string, sel: string) => `{ organisatie(id: "${id}") { ${sel} } }`;
 
 const matched = (sel: string) => `{ hulpvragen(status: GEMATCHT) { ${sel} } }`;
+const opgeschaald = (sel: string) => `{ hulpvragen(status: OPGESCHAALD) { ${sel} } }`;
+const VOL_BASIS: Rol[] = ['vol-coordinator', 'basis-medewerker'];
 const kamer0 = (sel: string) => `{ buurtkamers { ${sel} } }`;
 
 /**
@@ -51,7 +54,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Query.wijken': [ALL, '{ wijken { code } }', ['wijken']],
   'Query.wijk': [ALL, wijk('code'), ['wijk']],
   'Query.inwoner': [CONTACT, inwoner('id'), ['inwoner']],
-  'Query.hulpvragen': [VOL, matched('id'), ['hulpvragen']],
+  'Query.hulpvragen': [[...VOL, 'basis-medewerker'], matched('id'), ['hulpvragen']],
   'Query.vrijwilligers': [VOL, '{ vrijwilligers { id } }', ['vrijwilligers']],
   'Mutation.hulpvraagRegistreren': [COORD, 'mutation { hulpvraagRegistreren(input: { wijk: "WK000000", soort: VERVOER }) { id } }', [], 'mutation'],
   'Mutation.hulpvraagMatchen': [COORD, 'mutation { hulpvraagMatchen(id: "nope", vrijwilliger: "nope") { id } }', [], 'mutation'],
@@ -112,6 +115,8 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Vrijwilliger.organisatie': [VOL, '{ vrijwilligers { organisatie { naam } } }', ['vrijwilligers', '0', 'organisatie', 'naam']],
   ...Object.fromEntries(['id', 'soort', 'status', 'aangemaaktOp'].map((f) => [`Hulpvraag.${f} via Query.hulpvragen`, [VOL, matched(f), ['hulpvragen', '0', f]]])),
   'Hulpvraag.wijk via Query.hulpvragen': [VOL, matched('wijk { code }'), ['hulpvragen', '0', 'wijk', 'code']],
+  ...Object.fromEntries(['id', 'soort', 'status', 'aangemaaktOp'].map((f) => [`Hulpvraag.${f} via opschalen`, [VOL_BASIS, opgeschaald(f), ['hulpvragen', '0', f]]])),
+  'Hulpvraag.inwoner via opschalen': [VOL_BASIS, opgeschaald('inwoner { id }'), ['hulpvragen', '0', 'inwoner']],
   'Hulpvraag.inwoner': [VOL, matched('inwoner { id voornaam }'), ['hulpvragen', '0', 'inwoner', 'voornaam']],
   'Hulpvraag.vrijwilliger': [VOL, matched('vrijwilliger { voornaam }'), ['hulpvragen', '0', 'vrijwilliger', 'voornaam']],
   'Hulpvraag.geschiedenis': [COORD, matched('geschiedenis { naar }'), ['hulpvragen', '0', 'geschiedenis', '0', 'naar']],
@@ -239,6 +244,7 @@ beforeAll(async () => {
   await stack.database.db.insert(s.toestemming).values({ gemeenteCode: 'GM0080', id: 'fx-ts', inwonerId: residentId, organisatieId: 'vol', doel: 'sociale-basis', gegevenOp: '2000-01-01T09:00:00Z', vastgelegdDoor: 'test' });
   await stack.database.db.insert(s.vrijwilliger).values({ gemeenteCode: 'GM0080', id: 'test-vrijwilliger', organisatieId: 'vol', voornaam: 'Vera', achternaam: 'Aardig', vaardigheden: ['maatje'], beschikbaarheid: 'ma-ochtend', actief: true });
   await stack.database.db.insert(s.hulpvraag).values({ ...base, id: 'fx-hv', soort: 'MAATJESTRAJECT', status: 'GEMATCHT', organisatieId: 'vol', vrijwilligerId: 'test-vrijwilliger', aangemaaktOp: '2000-01-01T10:00:00Z' });
+  await stack.database.db.insert(s.hulpvraag).values({ ...base, id: 'fx-hv-op', inwonerId: null, soort: 'FORMULIEREN_INVULLEN', status: 'OPGESCHAALD', organisatieId: 'vol', aangemaaktOp: '2000-01-01T11:00:00Z' });
   await stack.database.db.insert(s.hulpvraagGebeurtenis).values([
     { gemeenteCode: 'GM0080', id: 'fx-e1', hulpvraagId: 'fx-hv', van: null, naar: 'OPEN', door: 'test', op: '2000-01-01T10:00:00Z' },
     { gemeenteCode: 'GM0080', id: 'fx-e2', hulpvraagId: 'fx-hv', van: 'OPEN', naar: 'GEMATCHT', door: 'test', op: '2000-01-02T10:00:00Z' },
@@ -290,7 +296,10 @@ describe('authorisation matrix', () => {
         if (c.allowed && (errors.length > 0 || !value.present)) {
           mismatches.push(`${c.rol} should read ${c.field}: ${errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ') || 'value missing'}`);
         }
-        if (!c.allowed && !(forbidden && (value.value === null || value.value === undefined))) {
+        // Denied: no value, and no error other than FORBIDDEN (either the field is refused,
+        // or the relation rule in SQL filtered every row away).
+        const onlyForbidden = errors.every((e) => e.extensions?.code === 'FORBIDDEN');
+        if (!c.allowed && !(onlyForbidden && (value.value === null || value.value === undefined))) {
           mismatches.push(`${c.rol} must not read ${c.field}: got ${JSON.stringify(value.value)} ${errors.map((e) => e.extensions?.code).join(',')}`);
         }
       }));

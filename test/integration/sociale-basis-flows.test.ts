@@ -149,4 +149,16 @@ describe('hulpvraag without consent', () => {
     // list + inwonerZichtbaar + vrijwilliger + kamer + geschiedenis + wijk (basis) + inwoner (basis)
     expect(stack.database.statements.reset()).toBe(7);
   });
+
+  it('escalates to the basisondersteuning, which then sees the hulpvraag (anonymous without its own relation)', async () => {
+    const reg = await stack.query(REGISTER, { token: coordinator, variables: { input: { wijk: 'WK008061', soort: 'FORMULIEREN_INVULLEN' } } });
+    const id = reg.body.data!.hulpvraagRegistreren.id;
+    const basis = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis' });
+    const LIST = '{ hulpvragen(status: OPGESCHAALD) { id soort wijk { naam } inwoner { id } } }';
+    expect((await stack.query(LIST, { token: basis })).body.data!.hulpvragen.map((h: { id: string }) => h.id)).not.toContain(id);
+    const up = await stack.query('mutation($id: ID!) { hulpvraagOpschalen(id: $id, reden: "Schulden: professionele hulp nodig") { status } }', { token: coordinator, variables: { id } });
+    expect(up.body.data!.hulpvraagOpschalen.status).toBe('OPGESCHAALD');
+    const seen = (await stack.query(LIST, { token: basis })).body.data!.hulpvragen.find((h: { id: string }) => h.id === id);
+    expect(seen).toEqual({ id, soort: 'FORMULIEREN_INVULLEN', wijk: { naam: 'Vrijheidswijk' }, inwoner: null });
+  });
 });
