@@ -8,13 +8,13 @@ import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
+import { today } from '../shared/scalars';
 
 export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
-const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 function notInFuture(field: string, datum: string): string {
-  if (datum > todayIso()) throw badUserInput(field, `${field} must not be in the future`);
+  if (datum > today()) throw badUserInput(field, `${field} must not be in the future`);
   return datum;
 }
 
@@ -89,7 +89,7 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
       inwonerId, wijkCode: resident!.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
       organisatieId: aanbieders[0]!.id, status: 'verzoek', leveringsvorm: 'ZIN',
       omvangVolume: input.volume, omvangEenheid: input.eenheid, omvangFrequentie: input.frequentie,
-      toewijzingsdatum: todayIso(), ingangsdatum: input.ingangsdatum,
+      toewijzingsdatum: today(), ingangsdatum: input.ingangsdatum,
     });
     const [row] = await tx.insert(verwijzing).values({
       id: newId('vw'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, product: input.product,
@@ -117,7 +117,7 @@ export async function beschikkingAanvragen(db: Db, scope: Scope, inwonerInput: s
       .where(and(eq(beschikkingAanvraag.inwonerId, inwonerId), isNull(beschikkingAanvraag.besluit)));
     if (open) throw conflict('This resident already has an aanvraag awaiting a decision', { aanvraag: open.id });
     const [row] = await tx.insert(beschikkingAanvraag).values({
-      id: newId('ba'), gemeenteCode: scope.gemeente, inwonerId, aangevraagdOp: todayIso(), aangevraagdDoor: scope.sub,
+      id: newId('ba'), gemeenteCode: scope.gemeente, inwonerId, aangevraagdOp: today(), aangevraagdDoor: scope.sub,
     }).returning();
     return row!;
   });
@@ -137,7 +137,7 @@ export async function adviesGeven(db: Db, scope: Scope, id: string, advies: stri
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
     if (aanvraagStatus(row) !== 'AANGEVRAAGD') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: advice is given once, before the decision`, { currentStatus: aanvraagStatus(row) });
-    const [updated] = await tx.update(beschikkingAanvraag).set({ advies, adviesOrganisatie: scope.organisatie, adviesOp: todayIso() })
+    const [updated] = await tx.update(beschikkingAanvraag).set({ advies, adviesOrganisatie: scope.organisatie, adviesOp: today() })
       .where(eq(beschikkingAanvraag.id, row.id)).returning();
     return updated!;
   });

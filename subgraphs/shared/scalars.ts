@@ -26,3 +26,8 @@ export const Datum = new GraphQLScalarType<string, string>({
     throw new GraphQLError('Datum must be a date in the form YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
+
+/** Today in Leeuwarden's time zone (Europe/Amsterdam), as YYYY-MM-DD. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
-import { Datum } from '../shared/scalars';
+import { Datum, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import { identifier, requiredText } from '../shared/validate';
 import * as flow from './hulpvragen';
@@ -11,11 +11,6 @@ import {
 
 type Ctx = SubgraphContext<Loaders>;
 const DAY = 86_400_000;
-
-/** Today in Leeuwarden's time zone, as YYYY-MM-DD. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
 
 /** The Monday of the ISO week that holds `date`. */
 export function mondayOf(date: string): number {
