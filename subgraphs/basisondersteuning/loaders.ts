@@ -69,6 +69,19 @@ export function createLoaders(db: Db, scope: Scope) {
         )).orderBy(inwoner.geboortedatum, inwoner.id),
       (r) => r.huishoudenId,
     ),
+    /** Running support of the members of a household, each member filtered by the relation. */
+    afgesprokenPerHuishouden: manyLoader<OndersteuningRow & { huishoudenId: string }>(
+      async (ids) => {
+        const rows = await db.select({ o: ondersteuning, huishoudenId: inwoner.huishoudenId }).from(ondersteuning)
+          .innerJoin(inwoner, eq(inwoner.id, ondersteuning.inwonerId))
+          .where(and(
+            eq(ondersteuning.gemeenteCode, scope.gemeente), inArray(inwoner.huishoudenId, [...ids]),
+            activeOn(ondersteuning.startdatum, ondersteuning.einddatum), inwonerVisible(db, scope, ondersteuning.inwonerId),
+          )).orderBy(ondersteuning.startdatum, ondersteuning.id);
+        return rows.map((r) => ({ ...r.o, huishoudenId: r.huishoudenId }));
+      },
+      (r) => r.huishoudenId,
+    ),
     planPerHuishouden: oneLoader<PlanRow>(
       (ids) => db.select().from(plan).where(and(eq(plan.gemeenteCode, scope.gemeente), inArray(plan.huishoudenId, [...ids]))),
       (r) => r.huishoudenId,

@@ -26,6 +26,9 @@ export const policy: Policy = {
     beschikkingBesluiten: grant('allow', ['gemeente-consulent']),
     bezwaarRegistreren: { 'gemeente-consulent': 'allow', inwoner: 'relation' },
     signaalRegistreren: { 'basis-medewerker': 'relation' },
+    planOpstellen: { 'basis-medewerker': 'relation' },
+    doelToevoegen: { 'basis-medewerker': 'relation' },
+    doelAfsluiten: { 'basis-medewerker': 'relation' },
   },
   Contactmoment: fields(['id', 'soort', 'datum', 'organisatie'], planReaders),
   LopendeBeschikking: fields(['id', 'product', 'einddatum', 'perspectiefgesprekUiterlijk', 'perspectiefgesprekGevoerd'], planReaders),
@@ -34,7 +37,7 @@ export const policy: Policy = {
   BeschikkingAanvraag: fields(['id', 'status', 'aangevraagdOp', 'advies', 'adviesOp', 'besluit', 'besluitGronden', 'besluitDatum', 'bezwaarOp'], planReaders),
   Signaal: fields(['id', 'soort', 'stap', 'datum'], signaalReaders),
   Huishouden: fields(['id', 'leden', 'plan'], planReaders),
-  Plan: fields(['id', 'regievoerder', 'opgesteldOp', 'doelen'], planReaders),
+  Plan: fields(['id', 'regievoerder', 'opgesteldOp', 'doelen', 'afgesprokenOndersteuning'], planReaders),
   Regievoerder: fields(['id', 'naam', 'organisatie'], planReaders),
   Doel: fields(['id', 'omschrijving', 'status', 'streefdatum'], planReaders),
   Query: {

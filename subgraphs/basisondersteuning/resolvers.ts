@@ -4,6 +4,7 @@ import { suppress } from '../shared/suppression';
 import { listWijken, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
 import * as registratie from './ondersteuning';
 import * as dossier from './dossier';
+import * as plannen from './plan';
 import { teVoerenPerspectiefgesprekken, type AanvraagRow, type LopendeBeschikkingRow, type SignaalRow, type ContactmomentRow, type VerwijzingRow } from './loaders';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -36,6 +37,11 @@ export const resolvers = {
     bezwaarRegistreren: (_: unknown, a: { id: string; datum: string }, ctx: Ctx) => dossier.bezwaarRegistreren(ctx.db, ctx.scope, a.id, a.datum),
     signaalRegistreren: (_: unknown, a: { inwoner: string; soort: string; stap?: number | null; datum: string }, ctx: Ctx) =>
       dossier.signaalRegistreren(ctx.db, ctx.scope, a.inwoner, a.soort, a.stap, a.datum),
+    planOpstellen: (_: unknown, a: { huishouden: string; regievoerder: string }, ctx: Ctx) =>
+      plannen.planOpstellen(ctx.db, ctx.scope, a.huishouden, a.regievoerder),
+    doelToevoegen: (_: unknown, a: { plan: string; omschrijving: string; streefdatum?: string | null }, ctx: Ctx) =>
+      plannen.doelToevoegen(ctx.db, ctx.scope, a.plan, a.omschrijving, a.streefdatum),
+    doelAfsluiten: (_: unknown, a: { id: string; status: string }, ctx: Ctx) => plannen.doelAfsluiten(ctx.db, ctx.scope, a.id, a.status),
   },
   Wijk: {
     __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(ref.code),
@@ -77,6 +83,7 @@ export const resolvers = {
   Plan: {
     regievoerder: (p: PlanRow, _: unknown, ctx: Ctx) => ctx.loaders.regievoerder.load(p.regievoerderId),
     doelen: (p: PlanRow, _: unknown, ctx: Ctx) => ctx.loaders.doelen.load(p.id),
+    afgesprokenOndersteuning: (p: PlanRow, _: unknown, ctx: Ctx) => ctx.loaders.afgesprokenPerHuishouden.load(p.huishoudenId),
   },
   Regievoerder: {
     organisatie: (r: RegievoerderRow) => ({ id: r.organisatieId }),

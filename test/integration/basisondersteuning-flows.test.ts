@@ -195,3 +195,35 @@ describe('signals', () => {
     expect(code(await stack.query(SEE, { token: inwoner, variables: { id: p!.id } }))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('household plan', () => {
+  it('is drawn up once per household, with goals that close once, and shows the agreed support', async () => {
+    const [r] = await stack.rows<{ id: string; huishouden_id: string }>(sql`select i.id, i.huishouden_id from basisondersteuning.inwoner i
+      where i.gemeente_code = 'GM0080' and not exists (select 1 from basisondersteuning.plan p where p.huishouden_id = i.huishouden_id)
+      and not exists (select 1 from basisondersteuning.ondersteuning o where o.inwoner_id = i.id) order by i.id desc offset 5 limit 1`);
+    const PLAN = 'mutation($h: ID!, $rv: ID!) { planOpstellen(huishouden: $h, regievoerder: $rv) { id regievoerder { id } afgesprokenOndersteuning { soort } } }';
+    // No relation with the household yet: refused without revealing it.
+    const early = await stack.query(PLAN, { token: medewerker, variables: { h: r!.huishouden_id, rv: 'gm0080-rv-1' } });
+    expect(code(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'huishouden' });
+    await stack.query(REGISTER, { token: medewerker, variables: { input: { inwoner: r!.id, soort: 'DB1', startdatum: '2026-01-01' } } });
+    const wrongRv = await stack.query(PLAN, { token: medewerker, variables: { h: r!.huishouden_id, rv: 'nope' } });
+    expect(code(wrongRv)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regievoerder' });
+    const made = await stack.query(PLAN, { token: medewerker, variables: { h: r!.huishouden_id, rv: 'gm0080-rv-1' } });
+    expect(made.body.errors).toBeUndefined();
+    expect(made.body.data!.planOpstellen).toMatchObject({ regievoerder: { id: 'gm0080-rv-1' }, afgesprokenOndersteuning: [{ soort: 'DB1' }] });
+    expect(code(await stack.query(PLAN, { token: medewerker, variables: { h: r!.huishouden_id, rv: 'gm0080-rv-2' } }))).toMatchObject({ code: 'CONFLICT' });
+
+    const planId = made.body.data!.planOpstellen.id;
+    const added = await stack.query('mutation($p: ID!) { doelToevoegen(plan: $p, omschrijving: "Zelfstandig boodschappen doen", streefdatum: "2099-06-30") { id status } }', { token: medewerker, variables: { p: planId } });
+    expect(added.body.data!.doelToevoegen.status).toBe('OPEN');
+    const past = await stack.query('mutation($p: ID!) { doelToevoegen(plan: $p, omschrijving: "Te laat", streefdatum: "2001-01-01") { id } }', { token: medewerker, variables: { p: planId } });
+    expect(code(past)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'streefdatum' });
+    const CLOSE = 'mutation($id: ID!) { doelAfsluiten(id: $id, status: BEREIKT) { status } }';
+    const doelId = added.body.data!.doelToevoegen.id;
+    expect((await stack.query(CLOSE, { token: medewerker, variables: { id: doelId } })).body.data!.doelAfsluiten.status).toBe('BEREIKT');
+    expect(code(await stack.query(CLOSE, { token: medewerker, variables: { id: doelId } }))).toMatchObject({ code: 'CONFLICT', currentStatus: 'BEREIKT' });
+    // Another basis organisation's worker cannot touch the plan.
+    const other = await stack.token({ rol: 'basis-medewerker', organisatie: 'elders' });
+    expect(code(await stack.query('mutation($p: ID!) { doelToevoegen(plan: $p, omschrijving: "Iets") { id } }', { token: other, variables: { p: planId } }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
