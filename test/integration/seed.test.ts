@@ -39,6 +39,18 @@ describe('seed', () => {
     expect(summary.ondersteuningen + summary.toewijzingen).toBeGreaterThan(2000); // TO/DB (~2,000) plus other basis tasks
     expect(summary.organisaties - 11).toBe(10); // ten onderaannemers
     expect(summary.inwonersZonderBsn).toBe(0);
+    expect(summary.vrijwilligers).toBe(200);
+    expect(summary.plannen).toBeGreaterThan(1000);
+    // Every table the portals read has seed data.
+    for (const table of ['sociale_basis.samenwerking', 'sociale_basis.rooster_item', 'sociale_basis.toestemming', 'sociale_basis.hulpvraag_gebeurtenis',
+      'basisondersteuning.regievoerder', 'basisondersteuning.doel', 'basisondersteuning.contactmoment', 'basisondersteuning.lopende_beschikking',
+      'basisondersteuning.verwijzing', 'basisondersteuning.beschikking_aanvraag', 'basisondersteuning.signaal']) {
+      const r = await d.db.execute(`select count(*)::int as n from ${table}` as never);
+      expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n, table).toBeGreaterThan(0);
+    }
+    // Every toewijzing came from a verwijzing by the basisondersteuning.
+    const orphans = await d.db.execute('select count(*)::int as n from aanvullende_ondersteuning.toewijzing t where not exists (select 1 from basisondersteuning.verwijzing v where v.toewijzing_id = t.id)' as never);
+    expect((orphans as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(summary.voorbeeldInwoner!);
   });
