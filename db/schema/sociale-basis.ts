@@ -1,4 +1,5 @@
-import { boolean, date, index, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
 export const socialeBasis = pgSchema('sociale_basis');
@@ -74,7 +75,11 @@ export const toestemming = socialeBasis.table('toestemming', {
   gegevenOp: timestamp('gegeven_op', { withTimezone: true, mode: 'string' }).notNull(),
   ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true, mode: 'string' }),
   vastgelegdDoor: text('vastgelegd_door').notNull(),
-}, (t) => [index('toestemming_inwoner_idx').on(t.inwonerId, t.organisatieId)]);
+}, (t) => [
+  index('toestemming_inwoner_idx').on(t.inwonerId, t.organisatieId),
+  // At most one consent in force per resident, organisation and purpose, so one withdrawal ends it.
+  uniqueIndex('toestemming_actief_uq').on(t.gemeenteCode, t.inwonerId, t.organisatieId, t.doel).where(sql`ingetrokken_op is null`),
+]);
 
 /**
  * A question for help from a resident that volunteers can take up. inwoner_id may be

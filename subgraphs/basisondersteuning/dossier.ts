@@ -79,6 +79,11 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
   if (!FREQUENTIES.has(input.frequentie)) throw badUserInput('input.frequentie', `input.frequentie must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
   return db.transaction(async (tx) => {
     await assertInRelation(tx, scope, 'input.inwoner', inwonerId);
+    await tx.select({ id: inwoner.id }).from(inwoner).where(eq(inwoner.id, inwonerId)).for('update');
+    const [open] = await tx.select({ id: toewijzing.id }).from(toewijzing).where(and(
+      eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.inwonerId, inwonerId), eq(toewijzing.product, input.product), eq(toewijzing.status, 'verzoek'),
+    )).limit(1);
+    if (open) throw conflict(`A verzoek om toewijzing for ${input.product} is already open for this resident`);
     const aanbieders = await tx.select({ id: organisatie.id }).from(organisatie)
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.soort, 'HOOFDAANBIEDER')));
     if (aanbieders.length !== 1) throw conflict(`Expected one contracted hoofdaanbieder, found ${aanbieders.length}`);

@@ -38,18 +38,18 @@ export async function registreren(db: Db, scope: Scope, input: OndersteuningInpu
     const [resident] = await tx.select({ id: inwoner.id, wijkCode: inwoner.wijkCode }).from(inwoner)
       .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId))).for('update');
     if (!resident) throw badUserInput('input.inwoner', 'input.inwoner: no resident with this id in the gemeente');
-    const [overlap] = await tx.select({ id: ondersteuning.id, startdatum: ondersteuning.startdatum, einddatum: ondersteuning.einddatum })
+    const [overlap] = await tx.select({ id: ondersteuning.id })
       .from(ondersteuning).where(and(
         eq(ondersteuning.gemeenteCode, scope.gemeente),
         eq(ondersteuning.inwonerId, inwonerId),
         eq(ondersteuning.organisatieId, organisatieId),
         eq(ondersteuning.soort, input.soort),
-        // Periods [start, end) overlap when each starts before the other ends.
+        // Closed periods [start, end] (as activeOn reads them) overlap when each starts on or before the other ends.
         lte(ondersteuning.startdatum, einddatum ?? FAR_FUTURE),
         or(isNull(ondersteuning.einddatum), gte(ondersteuning.einddatum, sql`${input.startdatum}::date`)),
       )).limit(1);
     if (overlap) {
-      throw conflict(`An identical ${input.soort} registration overlaps this period (from ${overlap.startdatum}${overlap.einddatum ? ` to ${overlap.einddatum}` : ''})`, { ondersteuning: overlap.id });
+      throw conflict(`An identical ${input.soort} registration of your organisation overlaps this period`);
     }
     const [row] = await tx.insert(ondersteuning).values({
       id: `ond-${randomUUID()}`, gemeenteCode: scope.gemeente, inwonerId, wijkCode: resident.wijkCode, organisatieId,
@@ -68,7 +68,7 @@ export async function beeindigen(db: Db, scope: Scope, idInput: string, einddatu
       .where(and(eq(ondersteuning.gemeenteCode, scope.gemeente), eq(ondersteuning.id, id), eq(ondersteuning.organisatieId, scope.organisatie ?? ''))).for('update');
     if (!row) throw notFound('Ondersteuning not found');
     if (row.einddatum !== null) throw conflict(`Ondersteuning already ended on ${row.einddatum}`, { einddatum: row.einddatum });
-    if (einddatum < row.startdatum) throw badUserInput('einddatum', `einddatum must not be before the startdatum ${row.startdatum}`);
+    if (einddatum <= row.startdatum) throw badUserInput('einddatum', `einddatum must be after the startdatum ${row.startdatum}`);
     const [updated] = await tx.update(ondersteuning).set({ einddatum }).where(eq(ondersteuning.id, id)).returning();
     await logMutatie(tx, scope, id, 'beeindigd');
     return updated!;

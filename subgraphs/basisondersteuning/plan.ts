@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { doel, inwoner, plan, regievoerder } from '../../db/schema/basisondersteuning';
@@ -36,8 +37,9 @@ async function lockPlan(tx: Db, scope: Scope, planInput: string) {
   const planId = identifier('plan', planInput);
   const [row] = await tx.select().from(plan).where(and(eq(plan.gemeenteCode, scope.gemeente), eq(plan.id, planId))).for('update');
   if (!row) throw notFound('Plan not found');
-  await assertHuishouden(tx, scope, 'plan', row.huishoudenId).catch(() => {
-    throw notFound('Plan not found');
+  await assertHuishouden(tx, scope, 'plan', row.huishoudenId).catch((error: unknown) => {
+    if ((error as GraphQLError).extensions?.code === 'BAD_USER_INPUT') throw notFound('Plan not found');
+    throw error;
   });
   return row;
 }

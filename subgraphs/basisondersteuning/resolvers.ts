@@ -20,7 +20,11 @@ export const resolvers = {
     wijk: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(args.code),
     inwoner: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.inwoner.load(args.id),
     perspectiefgesprekkenTeVoeren: async (_: unknown, __: unknown, ctx: Ctx) =>
-      (await teVoerenPerspectiefgesprekken(ctx.db, ctx.scope)).map((b) => ({ beschikking: b, uiterlijk: b.perspectiefgesprekUiterlijk, inwoner: { id: b.inwonerId } })),
+      (await teVoerenPerspectiefgesprekken(ctx.db, ctx.scope)).map((b) => ({
+        beschikking: b,
+        uiterlijk: b.perspectiefgesprekUiterlijk,
+        inwoner: () => ctx.loaders.inwoner.load(b.inwonerId),
+      })),
   },
   Mutation: {
     ondersteuningRegistreren: (_: unknown, args: { input: registratie.OndersteuningInput }, ctx: Ctx) =>

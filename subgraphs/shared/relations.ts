@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { inwoner, lopendeBeschikking, ondersteuning, plan } from '../../db/schema/basisondersteuning';
+import { inwoner, lopendeBeschikking, ondersteuning, plan, regievoerder } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { hulpvraag, toestemming } from '../../db/schema/sociale-basis';
@@ -35,6 +35,7 @@ const relToestemming = alias(toestemming, 'rel_toestemming');
 const relPlan = alias(plan, 'rel_plan');
 const relLid = alias(inwoner, 'rel_lid');
 const relLopend = alias(lopendeBeschikking, 'rel_lopend');
+const relRegievoerder = alias(regievoerder, 'rel_regievoerder');
 const relHulpvraag = alias(hulpvraag, 'rel_hulpvraag');
 
 /** The purpose a sociale basis consent is given for (DOELEN_PER_ROL of the vol roles). */
@@ -132,11 +133,18 @@ export function consentGiven(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL 
   );
 }
 
-/** The caller directs the plan of the resident's household (one household, one plan, one regievoerder). */
+/**
+ * The caller directs the plan of the resident's household (one household, one plan, one
+ * regievoerder): its sub is the plan's regievoerder and its organisation the regievoerder's.
+ */
 export function isRegievoerder(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQL {
   return exists(
     db.select({ one: sql`1` }).from(relPlan)
       .innerJoin(relLid, eq(relLid.huishoudenId, relPlan.huishoudenId))
-      .where(and(eq(relLid.id, inwonerId), eq(relPlan.regievoerderId, scope.sub), eq(relPlan.gemeenteCode, scope.gemeente))),
+      .innerJoin(relRegievoerder, eq(relRegievoerder.id, relPlan.regievoerderId))
+      .where(and(
+        eq(relLid.id, inwonerId), eq(relPlan.regievoerderId, scope.sub), eq(relPlan.gemeenteCode, scope.gemeente),
+        eq(relRegievoerder.organisatieId, scope.organisatie ?? ''),
+      )),
   );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inwoner, wijk } from '../../db/schema/basisondersteuning';
 import { organisatie } from '../../db/schema/financien';
@@ -30,18 +30,31 @@ async function logEvent(tx: Db, scope: Scope, id: string, van: string | null, na
   });
 }
 
-/** The active consent of a resident to an organisation, or a new one; inside the caller's transaction. */
+/**
+ * The consent in force of a resident to an organisation, or a new one; inside the
+ * caller's transaction. A partial unique index keeps it to one row in force. Once the
+ * resident has withdrawn consent, only the resident can give it again: a coordinator
+ * cannot record it over their head.
+ */
 async function ensureConsent(tx: Db, scope: Scope, inwonerId: string, organisatieId: string): Promise<ToestemmingRow> {
-  const [existing] = await tx.select().from(toestemming).where(and(
+  const same = and(
     eq(toestemming.gemeenteCode, scope.gemeente), eq(toestemming.inwonerId, inwonerId),
-    eq(toestemming.organisatieId, organisatieId), eq(toestemming.doel, DOEL_SOCIALE_BASIS), isNull(toestemming.ingetrokkenOp),
-  ));
+    eq(toestemming.organisatieId, organisatieId), eq(toestemming.doel, DOEL_SOCIALE_BASIS),
+  );
+  const inForce = () => tx.select().from(toestemming).where(and(same, isNull(toestemming.ingetrokkenOp)));
+  const [existing] = await inForce();
   if (existing) return existing;
+  if (scope.rol !== 'inwoner') {
+    const [withdrawn] = await tx.select({ id: toestemming.id }).from(toestemming).where(and(same, isNotNull(toestemming.ingetrokkenOp))).limit(1);
+    if (withdrawn) throw conflict('The resident withdrew this consent; only the resident can give it again');
+  }
   const [created] = await tx.insert(toestemming).values({
     id: `ts-${randomUUID()}`, gemeenteCode: scope.gemeente, inwonerId, organisatieId, doel: DOEL_SOCIALE_BASIS,
     gegevenOp: now(), vastgelegdDoor: scope.sub,
-  }).returning();
-  return created!;
+  }).onConflictDoNothing().returning();
+  if (created) return created;
+  const [raced] = await inForce();
+  return raced!;
 }
 
 async function assertInwonerExists(tx: Db, scope: Scope, field: string, id: string) {
@@ -103,6 +116,9 @@ export async function transition(
     if (scope.rol === 'vrijwilliger' && row.vrijwilligerId !== scope.sub) {
       throw forbidden('A volunteer can only change hulpvragen matched to them');
     }
+    if (scope.rol === 'vol-coordinator' && row.organisatieId !== scope.organisatie) {
+      throw forbidden('A coordinator can only change the hulpvragen of its own organisation');
+    }
     const rule = TRANSITIONS[action];
     if (!(rule.from as readonly string[]).includes(row.status)) {
       throw conflict(`Hulpvraag is ${row.status}: ${action} is possible only from ${rule.from.join(' or ')}`, { currentStatus: row.status });
@@ -147,12 +163,15 @@ export async function toestemmingVastleggen(db: Db, scope: Scope, inwonerInput: 
   });
 }
 
-/** Withdraws consent (idempotent); the row stays, with the moment it was withdrawn. */
+/**
+ * Withdraws consent. The resident may repeat it (idempotent); for a coordinator a
+ * withdrawn consent no longer exists. The row stays, with the moment it was withdrawn.
+ */
 export async function toestemmingIntrekken(db: Db, scope: Scope, idInput: string): Promise<ToestemmingRow> {
   const id = identifier('id', idInput);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(toestemming).where(and(eq(toestemming.gemeenteCode, scope.gemeente), eq(toestemming.id, id))).for('update');
-    const mine = row && (scope.rol === 'inwoner' ? row.inwonerId === scope.sub : row.organisatieId === scope.organisatie);
+    const mine = row && (scope.rol === 'inwoner' ? row.inwonerId === scope.sub : row.organisatieId === scope.organisatie && row.ingetrokkenOp === null);
     if (!row || !mine) throw notFound('Toestemming not found');
     if (row.ingetrokkenOp) return row;
     const [updated] = await tx.update(toestemming).set({ ingetrokkenOp: now() }).where(eq(toestemming.id, id)).returning();

@@ -2,7 +2,7 @@ import { and, arrayContains, count, eq, gte, inArray, isNull, or, sql, type SQL 
 import type { Db } from '../../db/client';
 import { hulpvraag, hulpvraagGebeurtenis, kamer, roosterItem, samenwerking, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
-import { inwonerVisible } from '../shared/relations';
+import { consentGiven, inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
 
@@ -90,7 +90,7 @@ export function createLoaders(db: Db, scope: Scope) {
     toestemmingenPerInwoner: manyLoader<ToestemmingRow>(
       (ids) => {
         const mine = scope.rol === 'inwoner' ? eq(toestemming.inwonerId, scope.sub)
-          : scope.rol === 'vol-coordinator' ? eq(toestemming.organisatieId, scope.organisatie ?? '') : sql`false`;
+          : scope.rol === 'vol-coordinator' ? and(eq(toestemming.organisatieId, scope.organisatie ?? ''), isNull(toestemming.ingetrokkenOp))! : sql`false`;
         return db.select().from(toestemming).where(and(eq(toestemming.gemeenteCode, g), inArray(toestemming.inwonerId, [...ids]), mine))
           .orderBy(toestemming.gegevenOp);
       },
@@ -101,10 +101,17 @@ export function createLoaders(db: Db, scope: Scope) {
         .orderBy(hulpvraagGebeurtenis.op, hulpvraagGebeurtenis.id),
       (r) => r.hulpvraagId,
     ),
-    /** Whether the caller may see the identity behind a hulpvraag: the relation rule, in SQL. */
+    /**
+     * Whether the caller may see the identity behind a hulpvraag, in SQL: the resident
+     * themself, or a consent in force to the caller's organisation together with the
+     * caller's relation. (For a volunteer the resolver also requires the match.)
+     */
     inwonerZichtbaar: new DataLoader<string, boolean>(async (ids) => {
+      const rule = scope.rol === 'inwoner'
+        ? inwonerVisible(db, scope, hulpvraag.inwonerId)
+        : and(consentGiven(db, scope, hulpvraag.inwonerId), inwonerVisible(db, scope, hulpvraag.inwonerId))!;
       const rows = await db.selectDistinct({ id: hulpvraag.inwonerId }).from(hulpvraag)
-        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.inwonerId, [...ids]), inwonerVisible(db, scope, hulpvraag.inwonerId)));
+        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.inwonerId, [...ids]), rule));
       const visible = new Set(rows.map((r) => r.id));
       return ids.map((id) => visible.has(id));
     }),

@@ -50,6 +50,7 @@ describe('registering support', () => {
     const [row] = await stack.rows<{ id: string }>(sql`select id from basisondersteuning.ondersteuning where inwoner_id = ${residentId} and soort = 'TO2'`);
     const END = 'mutation($id: ID!, $e: Datum!) { ondersteuningBeeindigen(id: $id, einddatum: $e) { einddatum } }';
     expect(code(await stack.query(END, { token: medewerker, variables: { id: row!.id, e: '2025-12-31' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'einddatum' });
+    expect(code(await stack.query(END, { token: medewerker, variables: { id: row!.id, e: '2026-01-05' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'einddatum' });
     const ok = await stack.query(END, { token: medewerker, variables: { id: row!.id, e: '2026-04-30' } });
     expect(ok.body.data!.ondersteuningBeeindigen.einddatum).toBe('2026-04-30');
     expect(code(await stack.query(END, { token: medewerker, variables: { id: row!.id, e: '2026-05-31' } }))).toMatchObject({ code: 'CONFLICT' });
@@ -82,28 +83,36 @@ describe('one household, one plan, one regievoerder', () => {
       from basisondersteuning.plan p order by leden desc, p.id limit 1`);
     expect(p!.leden).toBeGreaterThan(1);
     const member = (await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner where huishouden_id = ${p!.huishouden_id} order by id limit 1`))[0]!.id;
-    // A regievoerder token: sub is the regievoerder id; its organisation is Amaryllis.
-    const regie = await stack.token({ rol: 'basis-medewerker', organisatie: 'gm0080-none', sub: p!.regievoerder_id });
+    // A regievoerder token: sub is the regievoerder id, organisation the regievoerder's (Amaryllis).
+    const regie = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
     const res = await stack.query('query($id: ID!) { inwoner(id: $id) { huishouden { leden { id } plan { regievoerder { id } doelen { omschrijving status } } } } }', { token: regie, variables: { id: member } });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.inwoner.huishouden.leden).toHaveLength(p!.leden);
     expect(res.body.data!.inwoner.huishouden.plan.regievoerder.id).toBe(p!.regievoerder_id);
+    // A member of another regievoerder's household, without support at Amaryllis of its own.
     const [other] = await stack.rows<{ id: string }>(sql`select i.id from basisondersteuning.inwoner i join basisondersteuning.plan p on p.huishouden_id = i.huishouden_id
-      where p.regievoerder_id <> ${p!.regievoerder_id} order by i.id limit 1`);
+      where p.regievoerder_id <> ${p!.regievoerder_id}
+      and not exists (select 1 from basisondersteuning.ondersteuning o where o.inwoner_id = i.id)
+      and not exists (select 1 from basisondersteuning.lopende_beschikking b where b.inwoner_id = i.id) order by i.id limit 1`);
     const notMine = await stack.query('query($id: ID!) { inwoner(id: $id) { id } }', { token: regie, variables: { id: other!.id } });
     expect(notMine.body.data!.inwoner).toBeNull();
+    // The same sub for another organisation is not the regievoerder.
+    const impostor = await stack.token({ rol: 'basis-medewerker', organisatie: 'thfl', sub: p!.regievoerder_id });
+    const denied = await stack.query('query($id: ID!) { inwoner(id: $id) { id signalen { soort } } }', { token: impostor, variables: { id: member } });
+    expect(denied.body.data!.inwoner).toBeNull();
   });
 });
 
 describe('overgang: perspectiefgesprekken', () => {
   it('lists clients with a running old beschikking and no perspectiefgesprek, and drops one once held', async () => {
-    const LIST = '{ perspectiefgesprekkenTeVoeren { uiterlijk inwoner { id } beschikking { product einddatum perspectiefgesprekGevoerd } } }';
+    const LIST = '{ perspectiefgesprekkenTeVoeren { uiterlijk inwoner { id voornaam achternaam } beschikking { product einddatum perspectiefgesprekGevoerd } } }';
     const before = await stack.query(LIST, { token: medewerker });
     expect(before.body.errors).toBeUndefined();
     const items = before.body.data!.perspectiefgesprekkenTeVoeren as Array<{ uiterlijk: string; inwoner: { id: string }; beschikking: { perspectiefgesprekGevoerd: boolean } }>;
     expect(items.length).toBeGreaterThan(0);
     expect(items.map((i) => i.uiterlijk)).toEqual(items.map((i) => i.uiterlijk).sort());
     expect(items.every((i) => !i.beschikking.perspectiefgesprekGevoerd)).toBe(true);
+    expect(items.every((i) => typeof (i.inwoner as { voornaam?: unknown }).voornaam === 'string')).toBe(true);
     const first = items[0]!.inwoner.id;
     const held = await stack.query('mutation($id: ID!) { contactmomentRegistreren(inwoner: $id, soort: PERSPECTIEFGESPREK, datum: "2026-01-10") { soort datum } }', { token: medewerker, variables: { id: first } });
     expect(held.body.errors).toBeUndefined();

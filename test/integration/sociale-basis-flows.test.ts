@@ -161,4 +161,46 @@ describe('hulpvraag without consent', () => {
     const seen = (await stack.query(LIST, { token: basis })).body.data!.hulpvragen.find((h: { id: string }) => h.id === id);
     expect(seen).toEqual({ id, soort: 'FORMULIEREN_INVULLEN', wijk: { naam: 'Vrijheidswijk' }, inwoner: null });
   });
+
+});
+
+describe('consent cannot be worked around', () => {
+  it('a coordinator cannot record consent again after the resident withdrew it, nor twice in parallel', async () => {
+    const [r] = await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner i where gemeente_code = 'GM0080'
+      and not exists (select 1 from sociale_basis.toestemming t where t.inwoner_id = i.id) order by id offset 3 limit 1`);
+    const RECORD = 'mutation($id: ID!) { toestemmingVastleggen(inwoner: $id) { id } }';
+    const parallel = await Promise.all([1, 2, 3, 4].map(() => stack.query(RECORD, { token: coordinator, variables: { id: r!.id } })));
+    expect(new Set(parallel.map((x) => x.body.data?.toestemmingVastleggen?.id ?? x.body.errors?.[0]?.extensions?.code)).size).toBe(1);
+    const [n] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from sociale_basis.toestemming where inwoner_id = ${r!.id} and ingetrokken_op is null`);
+    expect(n!.n).toBe(1);
+    const resident = await stack.token({ rol: 'inwoner', sub: r!.id });
+    await stack.query('mutation($id: ID!) { toestemmingIntrekken(id: $id) { id } }', { token: resident, variables: { id: parallel[0]!.body.data!.toestemmingVastleggen.id } });
+    const again = await stack.query(RECORD, { token: coordinator, variables: { id: r!.id } });
+    expect(again.body.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
+    const hidden = await stack.query('query($id: ID!) { inwoner(id: $id) { voornaam toestemmingen { id } } }', { token: coordinator, variables: { id: r!.id } });
+    expect(hidden.body.data!.inwoner).toBeNull();
+    // The resident can give it again.
+    const mine = await stack.query('mutation($id: ID!) { toestemmingVastleggen(inwoner: $id, organisatie: "vol") { id } }', { token: resident, variables: { id: r!.id } });
+    expect(mine.body.errors).toBeUndefined();
+  });
+
+  it('a volunteer sees the resident only on the hulpvraag it is matched to', async () => {
+    const [r] = await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner i where gemeente_code = 'GM0080'
+      and not exists (select 1 from sociale_basis.toestemming t where t.inwoner_id = i.id) order by id offset 6 limit 1`);
+    const a = await stack.query(REGISTER, { token: coordinator, variables: { input: { wijk: 'WK008010', soort: 'MAATJESTRAJECT', inwoner: r!.id, toestemming: true } } });
+    const b = await stack.query(REGISTER, { token: coordinator, variables: { input: { wijk: 'WK008010', soort: 'VERVOER', inwoner: r!.id, toestemming: true } } });
+    await stack.query(MATCH, { token: coordinator, variables: { id: a.body.data!.hulpvraagRegistreren.id, v: volunteerId } });
+    const volunteer = await stack.token({ rol: 'vrijwilliger', organisatie: 'vol', sub: volunteerId });
+    const list = await stack.query('{ hulpvragen { id inwoner { id } } }', { token: volunteer });
+    const byId = new Map(list.body.data!.hulpvragen.map((h: { id: string; inwoner: unknown }) => [h.id, h.inwoner]));
+    expect(byId.get(a.body.data!.hulpvraagRegistreren.id)).toEqual({ id: r!.id });
+    expect(byId.get(b.body.data!.hulpvraagRegistreren.id)).toBeNull();
+  });
+
+  it('a coordinator of another organisation cannot move V-O-L’s hulpvragen', async () => {
+    const reg = await stack.query(REGISTER, { token: coordinator, variables: { input: { wijk: 'WK008010', soort: 'VERVOER' } } });
+    const other = await stack.token({ rol: 'vol-coordinator', organisatie: 'solidair-friesland' });
+    const res = await stack.query('mutation($id: ID!) { hulpvraagOpschalen(id: $id, reden: "Niet van ons") { status } }', { token: other, variables: { id: reg.body.data!.hulpvraagRegistreren.id } });
+    expect(res.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
 });

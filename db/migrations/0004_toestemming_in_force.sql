@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "toestemming_actief_uq" ON "sociale_basis"."toestemming" USING btree ("gemeente_code","inwoner_id","organisatie_id","doel") WHERE ingetrokken_op is null;
