@@ -5,6 +5,7 @@ import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { beschikkingAanvraag, contactmoment, inwoner, signaal, verwijzing } from '../../db/schema/basisondersteuning';
 import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
+import { findInwoner } from '../shared/residents';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
@@ -18,25 +19,12 @@ function notInFuture(field: string, datum: string): string {
   return datum;
 }
 
-/** The resident must exist in the gemeente and lie within the caller's relation. */
-async function assertInRelation(tx: Db, scope: Scope, field: string, inwonerId: string): Promise<void> {
-  const [row] = await tx.select({ id: inwoner.id }).from(inwoner)
-    .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId), inwonerVisible(tx, scope, inwoner.id)));
-  if (!row) throw badUserInput(field, `${field}: no resident with this id within your relation`);
-}
-
-async function assertExists(tx: Db, scope: Scope, field: string, inwonerId: string): Promise<void> {
-  const [row] = await tx.select({ id: inwoner.id }).from(inwoner).where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId)));
-  if (!row) throw badUserInput(field, `${field}: no resident with this id in the gemeente`);
-}
-
 /** An intake may be with anyone (toegang); other contacts need the relation. */
 export async function contactmomentRegistreren(db: Db, scope: Scope, inwonerInput: string, soort: string, datum: string) {
   const inwonerId = identifier('inwoner', inwonerInput);
   notInFuture('datum', datum);
   return db.transaction(async (tx) => {
-    if (soort === 'INTAKE') await assertExists(tx, scope, 'inwoner', inwonerId);
-    else await assertInRelation(tx, scope, 'inwoner', inwonerId);
+    await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: soort !== 'INTAKE' });
     const [row] = await tx.insert(contactmoment).values({
       id: newId('cm'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, soort, datum, medewerker: scope.sub,
     }).returning();
@@ -78,8 +66,7 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
   if (!EENHEDEN.has(input.eenheid)) throw badUserInput('input.eenheid', `input.eenheid must be an iWmo WJ756 code: ${[...EENHEDEN].join(', ')}`);
   if (!FREQUENTIES.has(input.frequentie)) throw badUserInput('input.frequentie', `input.frequentie must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
   return db.transaction(async (tx) => {
-    await assertInRelation(tx, scope, 'input.inwoner', inwonerId);
-    await tx.select({ id: inwoner.id }).from(inwoner).where(eq(inwoner.id, inwonerId)).for('update');
+    const resident = await findInwoner(tx, scope, 'input.inwoner', inwonerId, { relation: true, lock: true });
     const [open] = await tx.select({ id: toewijzing.id }).from(toewijzing).where(and(
       eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.inwonerId, inwonerId), eq(toewijzing.product, input.product), eq(toewijzing.status, 'verzoek'),
     )).limit(1);
@@ -87,11 +74,10 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
     const aanbieders = await tx.select({ id: organisatie.id }).from(organisatie)
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.soort, 'HOOFDAANBIEDER')));
     if (aanbieders.length !== 1) throw conflict(`Expected one contracted hoofdaanbieder, found ${aanbieders.length}`);
-    const [resident] = await tx.select({ wijkCode: inwoner.wijkCode }).from(inwoner).where(eq(inwoner.id, inwonerId));
     const toewijzingId = newId('tw');
     await tx.insert(toewijzing).values({
       id: toewijzingId, gemeenteCode: scope.gemeente, toewijzingNummer: `V${Date.now()}${randomUUID().slice(0, 4)}`,
-      inwonerId, wijkCode: resident!.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
+      inwonerId, wijkCode: resident.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
       organisatieId: aanbieders[0]!.id, status: 'verzoek', leveringsvorm: 'ZIN',
       omvangVolume: input.volume, omvangEenheid: input.eenheid, omvangFrequentie: input.frequentie,
       toewijzingsdatum: today(), ingangsdatum: input.ingangsdatum,
@@ -116,8 +102,7 @@ export async function beschikkingAanvragen(db: Db, scope: Scope, inwonerInput: s
   const inwonerId = identifier('inwoner', inwonerInput);
   if (scope.rol === 'inwoner' && inwonerId !== scope.sub) throw forbidden('A resident can only ask for their own beschikking');
   return db.transaction(async (tx) => {
-    await assertInRelation(tx, scope, 'inwoner', inwonerId);
-    await tx.select({ id: inwoner.id }).from(inwoner).where(eq(inwoner.id, inwonerId)).for('update');
+    await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: true, lock: true });
     const [open] = await tx.select({ id: beschikkingAanvraag.id }).from(beschikkingAanvraag)
       .where(and(eq(beschikkingAanvraag.inwonerId, inwonerId), isNull(beschikkingAanvraag.besluit)));
     if (open) throw conflict('This resident already has an aanvraag awaiting a decision', { aanvraag: open.id });

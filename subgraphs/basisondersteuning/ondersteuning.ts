@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inwoner, ondersteuning, ondersteuningMutatie } from '../../db/schema/basisondersteuning';
+import { ondersteuning, ondersteuningMutatie } from '../../db/schema/basisondersteuning';
 import { badUserInput, conflict, notFound } from '../shared/errors';
+import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
 import type { OndersteuningRow } from './loaders';
@@ -35,9 +36,7 @@ export async function registreren(db: Db, scope: Scope, input: OndersteuningInpu
   }
   const organisatieId = scope.organisatie!;
   return db.transaction(async (tx) => {
-    const [resident] = await tx.select({ id: inwoner.id, wijkCode: inwoner.wijkCode }).from(inwoner)
-      .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId))).for('update');
-    if (!resident) throw badUserInput('input.inwoner', 'input.inwoner: no resident with this id in the gemeente');
+    const resident = await findInwoner(tx, scope, 'input.inwoner', inwonerId, { lock: true });
     const [overlap] = await tx.select({ id: ondersteuning.id })
       .from(ondersteuning).where(and(
         eq(ondersteuning.gemeenteCode, scope.gemeente),

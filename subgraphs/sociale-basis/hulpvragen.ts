@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inwoner, wijk } from '../../db/schema/basisondersteuning';
+import { wijk } from '../../db/schema/basisondersteuning';
 import { organisatie } from '../../db/schema/financien';
 import { hulpvraag, hulpvraagGebeurtenis, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { DOEL_SOCIALE_BASIS } from '../shared/relations';
+import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
 
@@ -57,11 +58,6 @@ async function ensureConsent(tx: Db, scope: Scope, inwonerId: string, organisati
   return raced!;
 }
 
-async function assertInwonerExists(tx: Db, scope: Scope, field: string, id: string) {
-  const [row] = await tx.select({ id: inwoner.id }).from(inwoner).where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, id)));
-  if (!row) throw badUserInput(field, `${field}: no resident with this id in the gemeente`);
-}
-
 export interface HulpvraagInput {
   wijk: string;
   soort: string;
@@ -83,7 +79,7 @@ export async function registreren(db: Db, scope: Scope, input: HulpvraagInput): 
     const [w] = await tx.select({ code: wijk.code }).from(wijk).where(and(eq(wijk.gemeenteCode, scope.gemeente), eq(wijk.code, wijkCode)));
     if (!w) throw badUserInput('input.wijk', 'input.wijk: no wijk with this code in the gemeente');
     if (inwonerId) {
-      await assertInwonerExists(tx, scope, 'input.inwoner', inwonerId);
+      await findInwoner(tx, scope, 'input.inwoner', inwonerId);
       await ensureConsent(tx, scope, inwonerId, scope.organisatie!);
     }
     const [row] = await tx.insert(hulpvraag).values({
@@ -153,7 +149,7 @@ export async function toestemmingVastleggen(db: Db, scope: Scope, inwonerInput: 
     organisatieId = scope.organisatie!;
   }
   return db.transaction(async (tx) => {
-    await assertInwonerExists(tx, scope, 'inwoner', inwonerId);
+    await findInwoner(tx, scope, 'inwoner', inwonerId);
     const [org] = await tx.select({ soort: organisatie.soort }).from(organisatie)
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, organisatieId)));
     if (!org || org.soort !== 'VRIJWILLIGERSORGANISATIE') {
