@@ -1,4 +1,4 @@
-import { and, arrayContains, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, eq, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { hulpvraag, hulpvraagGebeurtenis, kamer, roosterItem, samenwerking, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
@@ -102,16 +102,20 @@ export function createLoaders(db: Db, scope: Scope) {
       (r) => r.hulpvraagId,
     ),
     /**
-     * Whether the caller may see the identity behind a hulpvraag, in SQL: the resident
-     * themself, or a consent in force to the caller's organisation together with the
-     * caller's relation. (For a volunteer the resolver also requires the match.)
+     * Per hulpvraag id: whether the caller may see the resident behind it, in SQL: the
+     * resident themself, or a consent in force to the caller's organisation together
+     * with the caller's relation; a volunteer only on the hulpvraag it is matched to.
      */
     inwonerZichtbaar: new DataLoader<string, boolean>(async (ids) => {
       const rule = scope.rol === 'inwoner'
         ? inwonerVisible(db, scope, hulpvraag.inwonerId)
-        : and(consentGiven(db, scope, hulpvraag.inwonerId), inwonerVisible(db, scope, hulpvraag.inwonerId))!;
-      const rows = await db.selectDistinct({ id: hulpvraag.inwonerId }).from(hulpvraag)
-        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.inwonerId, [...ids]), rule));
+        : and(
+          consentGiven(db, scope, hulpvraag.inwonerId),
+          inwonerVisible(db, scope, hulpvraag.inwonerId),
+          scope.rol === 'vrijwilliger' ? and(eq(hulpvraag.status, 'GEMATCHT'), eq(hulpvraag.vrijwilligerId, scope.sub)) : undefined,
+        )!;
+      const rows = await db.select({ id: hulpvraag.id }).from(hulpvraag)
+        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.id, [...ids]), isNotNull(hulpvraag.inwonerId), rule));
       const visible = new Set(rows.map((r) => r.id));
       return ids.map((id) => visible.has(id));
     }),

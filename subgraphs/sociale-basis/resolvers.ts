@@ -95,12 +95,8 @@ export const resolvers = {
   Hulpvraag: {
     wijk: (h: HulpvraagRow) => ({ code: h.wijkCode }),
     aangemaaktOp: (h: HulpvraagRow) => new Date(h.aangemaaktOp).toISOString(),
-    inwoner: async (h: HulpvraagRow, _: unknown, ctx: Ctx) => {
-      if (!h.inwonerId) return null;
-      // A volunteer sees the resident only on the hulpvraag it is matched to.
-      if (ctx.scope.rol === 'vrijwilliger' && !(h.status === 'GEMATCHT' && h.vrijwilligerId === ctx.scope.sub)) return null;
-      return (await ctx.loaders.inwonerZichtbaar.load(h.inwonerId)) ? { id: h.inwonerId } : null;
-    },
+    inwoner: async (h: HulpvraagRow, _: unknown, ctx: Ctx) =>
+      h.inwonerId && (await ctx.loaders.inwonerZichtbaar.load(h.id)) ? { id: h.inwonerId } : null,
     vrijwilliger: (h: HulpvraagRow, _: unknown, ctx: Ctx) => (h.vrijwilligerId ? ctx.loaders.vrijwilliger.load(h.vrijwilligerId) : null),
     geschiedenis: (h: HulpvraagRow, _: unknown, ctx: Ctx) => ctx.loaders.geschiedenis.load(h.id),
   },
