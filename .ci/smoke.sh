@@ -16,21 +16,27 @@ npm start >"$WORK/start.log" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+# node's fetch instead of curl: a fresh machine need not have curl.
+http_status() { node -e "fetch(process.argv[1], { method: process.argv[2] ?? 'GET', headers: { 'content-type': 'application/json' }, body: process.argv[3] }).then(r => console.log(r.status), () => console.log(0))" "$@"; }
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; then break; fi
+  if [ "$(http_status "http://127.0.0.1:$GATEWAY_PORT/health")" = "200" ]; then break; fi
   if ! kill -0 "$PID" 2>/dev/null; then echo "npm start exited:"; cat "$WORK/start.log"; exit 1; fi
   sleep 1
 done
 TOKEN=$(npm run --silent token -- --rol gemeente-beleid)
-RESULT=$(curl -sS "http://127.0.0.1:$GATEWAY_PORT/graphql" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
-  -d '{"query":"{ wijken { code naam clientenHuishoudelijkeHulp { waarde onderdrukt } buurtkamers { naam } } }"}')
+RESULT=$(TOKEN="$TOKEN" node -e "
+  fetch('http://127.0.0.1:$GATEWAY_PORT/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + process.env.TOKEN },
+    body: JSON.stringify({ query: '{ wijken { code naam clientenHuishoudelijkeHulp { waarde onderdrukt } buurtkamers { naam } } }' }),
+  }).then((r) => r.text()).then((t) => process.stdout.write(t));")
 echo "$RESULT" | node -e '
   const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
   if (r.errors || !r.data || r.data.wijken.length !== 21) { console.error("smoke query failed:", JSON.stringify(r).slice(0, 500)); process.exit(1); }
   const hh = r.data.wijken.reduce((n, w) => n + (w.clientenHuishoudelijkeHulp.waarde ?? 0), 0);
   console.log(`smoke: 21 wijken, ${hh} HH clients (rounded), ${r.data.wijken.flatMap((w) => w.buurtkamers).length} buurtkamers`);
 '
-NOAUTH=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/graphql" -H 'content-type: application/json' -d '{"query":"{ wijken { code } }"}')
+NOAUTH=$(http_status "http://127.0.0.1:$GATEWAY_PORT/graphql" POST '{"query":"{ wijken { code } }"}')
 [ "$NOAUTH" = "401" ] || { echo "expected 401 without token, got $NOAUTH"; exit 1; }
 kill -TERM "$PID"
 wait "$PID" || true
