@@ -211,6 +211,11 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
           ingangsdatum,
           einddatum: status === 'gestopt' ? dateBetween(r, '2025-07-01', '2025-12-31') : null,
         });
+        // Start and stop messages of the seeded flow: the actual start lies 0-34 days after
+        // the ingangsdatum (derived, no PRNG draw, so earlier data stays as it was).
+        const t = toewijzingen[toewijzingen.length - 1]!;
+        if (status === 'gestart' || status === 'gestopt') t.begindatum = isoDate(Date.parse(ingangsdatum) + (nummer % 35) * DAY);
+        if (status === 'gestopt') Object.assign(t, { stopdatum: t.einddatum, redenBeeindiging: nummer % 3 === 0 ? '21' : '19' });
       }
     }
     // Other basis tasks (mantelzorg, respijtzorg, schuldhulp, jongerenwerk): ~5%.

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
 
 /** Who may read what in aanvullende ondersteuning. Not listed = denied. */
 const toewijzingReaders: FieldAccess = {
@@ -8,13 +8,24 @@ const toewijzingReaders: FieldAccess = {
   inwoner: 'relation',
 };
 
+const gemeente = grant('allow', ['gemeente-consulent']);
+const aanbieder: FieldAccess = { 'aanbieder-medewerker': 'relation' };
+
 export const policy: Policy = {
+  Mutation: {
+    toewijzingToekennen: gemeente,
+    verzoekAfwijzen: gemeente,
+    toewijzingWijzigen: gemeente,
+    toewijzingLatenVervallen: gemeente,
+    startbericht: aanbieder,
+    stopbericht: aanbieder,
+  },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders },
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },
   Toewijzing: fields(
-    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum'],
+    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging'],
     toewijzingReaders,
   ),
   Omvang: fields(['volume', 'eenheid', 'frequentie'], toewijzingReaders),

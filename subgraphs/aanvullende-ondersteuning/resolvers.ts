@@ -2,10 +2,12 @@ import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import type { Loaders, ToewijzingRow } from './loaders';
+import { receive, type BerichtInput } from './berichten';
 
 type Ctx = SubgraphContext<Loaders>;
 
 const STATUS: Record<string, string> = {
+  vervallen: 'VERVALLEN',
   verzoek: 'VERZOEK',
   afgewezen: 'AFGEWEZEN',
   toegewezen: 'TOEGEWEZEN',
@@ -13,8 +15,19 @@ const STATUS: Record<string, string> = {
   gestopt: 'GESTOPT',
 };
 
+type Msg = { berichtId: string; toewijzing: string };
+
 export const resolvers = {
   Datum,
+  Mutation: {
+    toewijzingToekennen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'toekennen', a.berichtId, a.toewijzing, a.input),
+    verzoekAfwijzen: (_: unknown, a: Msg & { reden: string }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'afwijzen', a.berichtId, a.toewijzing, { reden: a.reden }),
+    toewijzingWijzigen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'wijzigen', a.berichtId, a.toewijzing, a.input),
+    toewijzingLatenVervallen: (_: unknown, a: Msg & { reden: string }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'vervallen', a.berichtId, a.toewijzing, { reden: a.reden }),
+    startbericht: (_: unknown, a: Msg & { begindatum: string }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'start', a.berichtId, a.toewijzing, { begindatum: a.begindatum }),
+    stopbericht: (_: unknown, a: Msg & { stopdatum: string; redenBeeindiging: string }, ctx: Ctx) =>
+      receive(ctx.db, ctx.scope, 'stop', a.berichtId, a.toewijzing, { stopdatum: a.stopdatum, redenBeeindiging: a.redenBeeindiging }),
+  },
   Wijk: {
     clientenAanvullendeOndersteuning: async (w: { code: string }, _: unknown, ctx: Ctx) =>
       suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),

@@ -31,6 +31,7 @@ const SIGNAAL: Rol[] = ['gemeente-consulent', 'basis-medewerker'];
 const CONSULENT: Rol[] = ['gemeente-consulent'];
 const BEZWAAR: Rol[] = ['gemeente-consulent', 'inwoner'];
 const AANVRAGEN: Rol[] = ['basis-medewerker', 'inwoner'];
+const AANBIEDER: Rol[] = ['aanbieder-medewerker'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 
 const X = '$X'; // replaced by the fixture resident's id
@@ -76,6 +77,12 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.beschikkingBesluiten': [CONSULENT, 'mutation { beschikkingBesluiten(id: "nope", besluit: TOEGEKEND, gronden: "Getoetst aan de verordening", datum: "2026-01-01") { id } }', [], 'mutation'],
   'Mutation.bezwaarRegistreren': [BEZWAAR, 'mutation { bezwaarRegistreren(id: "nope", datum: "2026-01-01") { id } }', [], 'mutation'],
   'Mutation.signaalRegistreren': [BASISMW, `mutation { signaalRegistreren(inwoner: "${X}", soort: VERWIJSINDEX, stap: 3, datum: "2026-01-01") { id } }`, [], 'mutation'],
+  'Mutation.toewijzingToekennen': [CONSULENT, 'mutation { toewijzingToekennen(berichtId: "m-1", toewijzing: "nope", input: { ingangsdatum: "2026-01-01", volume: 1, eenheid: "04", frequentie: "2" }) { id } }', [], 'mutation'],
+  'Mutation.verzoekAfwijzen': [CONSULENT, 'mutation { verzoekAfwijzen(berichtId: "m-2", toewijzing: "nope", reden: "Past in de basis") { id } }', [], 'mutation'],
+  'Mutation.toewijzingWijzigen': [CONSULENT, 'mutation { toewijzingWijzigen(berichtId: "m-3", toewijzing: "nope", input: { redenWijziging: "04", volume: 2 }) { id } }', [], 'mutation'],
+  'Mutation.toewijzingLatenVervallen': [CONSULENT, 'mutation { toewijzingLatenVervallen(berichtId: "m-4", toewijzing: "nope", reden: "Nooit gestart") { id } }', [], 'mutation'],
+  'Mutation.startbericht': [AANBIEDER, 'mutation { startbericht(berichtId: "m-5", toewijzing: "nope", begindatum: "2026-01-01") { id } }', [], 'mutation'],
+  'Mutation.stopbericht': [AANBIEDER, 'mutation { stopbericht(berichtId: "m-6", toewijzing: "nope", stopdatum: "2026-01-01", redenBeeindiging: "19") { id } }', [], 'mutation'],
   'Inwoner.contactmomenten': [PLAN, inwoner('contactmomenten { id }'), ['inwoner', 'contactmomenten', '0', 'id']],
   ...Object.fromEntries(['id', 'soort', 'datum'].map((f) => [`Contactmoment.${f}`, [PLAN, inwoner(`contactmomenten { ${f} }`), ['inwoner', 'contactmomenten', '0', f]]])),
   'Contactmoment.organisatie': [PLAN, inwoner('contactmomenten { organisatie { id } }'), ['inwoner', 'contactmomenten', '0', 'organisatie', 'id']],
@@ -190,7 +197,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Hulpvraag.status via Inwoner.hulpvragen': [['inwoner'], inwoner('hulpvragen { status }'), ['inwoner', 'hulpvragen', '0', 'status']],
   'Hulpvraag.wijk via Inwoner.hulpvragen': [['inwoner'], inwoner('hulpvragen { wijk { code } }'), ['inwoner', 'hulpvragen', '0', 'wijk', 'code']],
   ...Object.fromEntries(
-    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'toewijzingsdatum', 'ingangsdatum', 'einddatum']
+    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging']
       .map((f) => [`Toewijzing.${f}`, [TOEWIJZING, inwoner(`toewijzingen { ${f} }`), ['inwoner', 'toewijzingen', '0', f]]]),
   ),
   'Toewijzing.omvang': [TOEWIJZING, inwoner('toewijzingen { omvang { __typename } }'), ['inwoner', 'toewijzingen', '0', 'omvang']],

@@ -1,0 +1,142 @@
+import { and, eq, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
+import type { Scope } from '../shared/tokens';
+import { identifier, requiredText } from '../shared/validate';
+import type { ToewijzingRow } from './loaders';
+
+/**
+ * The toewijzing lifecycle as a state machine over the iWmo message flow:
+ *   verzoek --toekennen--> toegewezen --start--> gestart --stop--> gestopt
+ *   verzoek --afwijzen--> afgewezen;  toegewezen --laten vervallen--> vervallen (never started)
+ *   toegewezen|gestart --wijzigen--> (same state, new omvang/einddatum)
+ * Each message carries a message id; see `receive`.
+ */
+export const BERICHTEN = {
+  toekennen: { from: ['verzoek'], to: 'toegewezen', by: 'gemeente' },
+  afwijzen: { from: ['verzoek'], to: 'afgewezen', by: 'gemeente' },
+  wijzigen: { from: ['toegewezen', 'gestart'], to: null, by: 'gemeente' },
+  vervallen: { from: ['toegewezen'], to: 'vervallen', by: 'gemeente' },
+  start: { from: ['toegewezen'], to: 'gestart', by: 'aanbieder' },
+  stop: { from: ['gestart'], to: 'gestopt', by: 'aanbieder' },
+} as const;
+export type BerichtSoort = keyof typeof BERICHTEN;
+
+const LEVERINGSVORMEN = new Set(['ZIN', 'PGB']);
+const EENHEDEN = new Set(['01', '04', '14', '16', '82', '83', '84']); // iWmo WJ756
+const FREQUENTIES = new Set(['1', '2', '4', '6']); // iWmo WMO757
+const REDEN_BEEINDIGING = new Set(['02', '19', '20', '21', '22', '23', '31', '36', '37', '38', '39']); // iWmo WMO588
+const REDEN_WIJZIGING = new Set(['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']); // iWmo WMO002 (01 vervallen)
+
+export interface BerichtInput {
+  ingangsdatum?: string | null;
+  einddatum?: string | null;
+  volume?: number | null;
+  eenheid?: string | null;
+  frequentie?: string | null;
+  leveringsvorm?: string | null;
+  begindatum?: string | null;
+  stopdatum?: string | null;
+  redenBeeindiging?: string | null;
+  redenWijziging?: string | null;
+  reden?: string | null;
+}
+
+const STATUS_NAME = (s: string) => s.toUpperCase();
+
+function check(field: string, ok: boolean, message: string) {
+  if (!ok) throw badUserInput(field, `${field} ${message}`);
+}
+
+/** Validates the content of a message and returns the columns it sets. */
+function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Partial<ToewijzingRow> {
+  switch (soort) {
+    case 'toekennen': {
+      check('input.ingangsdatum', Boolean(input.ingangsdatum), 'is required');
+      check('input.einddatum', !input.einddatum || input.einddatum >= input.ingangsdatum!, 'must not be before input.ingangsdatum');
+      check('input.volume', Number.isInteger(input.volume) && input.volume! >= 1 && input.volume! <= 1000, 'must be 1 to 1000');
+      check('input.eenheid', EENHEDEN.has(input.eenheid ?? ''), `must be an iWmo WJ756 code: ${[...EENHEDEN].join(', ')}`);
+      check('input.frequentie', FREQUENTIES.has(input.frequentie ?? ''), `must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
+      check('input.leveringsvorm', LEVERINGSVORMEN.has(input.leveringsvorm ?? 'ZIN'), 'must be ZIN or PGB');
+      return {
+        ingangsdatum: input.ingangsdatum!, einddatum: input.einddatum ?? null, omvangVolume: input.volume!, omvangEenheid: input.eenheid!,
+        omvangFrequentie: input.frequentie!, leveringsvorm: input.leveringsvorm ?? 'ZIN',
+      };
+    }
+    case 'afwijzen':
+    case 'vervallen':
+      return { reden: requiredText('input.reden', input.reden, 3, 500) };
+    case 'wijzigen': {
+      check('input.redenWijziging', REDEN_WIJZIGING.has(input.redenWijziging ?? ''), `must be an iWmo WMO002 code: ${[...REDEN_WIJZIGING].join(', ')}`);
+      check('input', input.einddatum !== undefined || input.volume !== undefined, 'must change einddatum or volume');
+      if (input.einddatum) check('input.einddatum', input.einddatum >= row.ingangsdatum, 'must not be before the ingangsdatum');
+      if (input.volume !== undefined && input.volume !== null) check('input.volume', Number.isInteger(input.volume) && input.volume >= 1 && input.volume <= 1000, 'must be 1 to 1000');
+      return {
+        ...(input.einddatum !== undefined ? { einddatum: input.einddatum } : {}),
+        ...(input.volume !== undefined && input.volume !== null ? { omvangVolume: input.volume } : {}),
+      };
+    }
+    case 'start':
+      check('input.begindatum', Boolean(input.begindatum), 'is required');
+      check('input.begindatum', input.begindatum! >= row.ingangsdatum, `must not be before the ingangsdatum ${row.ingangsdatum}`);
+      return { begindatum: input.begindatum! };
+    case 'stop':
+      check('input.stopdatum', Boolean(input.stopdatum), 'is required');
+      check('input.stopdatum', input.stopdatum! >= row.begindatum!, `must not be before the begindatum ${row.begindatum}`);
+      check('input.redenBeeindiging', REDEN_BEEINDIGING.has(input.redenBeeindiging ?? ''), `must be an iWmo WMO588 code: ${[...REDEN_BEEINDIGING].join(', ')}`);
+      return { stopdatum: input.stopdatum!, redenBeeindiging: input.redenBeeindiging! };
+  }
+}
+
+/** Canonical content of a message, to tell a retry from a reused id. */
+function inhoud(soort: string, toewijzingId: string, input: BerichtInput): string {
+  const keys = Object.keys(input).sort() as Array<keyof BerichtInput>;
+  return JSON.stringify([soort, toewijzingId, keys.map((k) => [k, input[k] ?? null])]);
+}
+
+/**
+ * Receives one message. A message id seen before with the same content returns the
+ * stored result and changes nothing (partner systems may retry); with other content it
+ * is a CONFLICT. The toewijzing row is locked, and the message id checked again under
+ * the lock, so parallel retries of one message also get the one result.
+ */
+export async function receive(db: Db, scope: Scope, soort: BerichtSoort, berichtIdInput: string, toewijzingInput: string, input: BerichtInput): Promise<ToewijzingRow> {
+  const berichtId = identifier('berichtId', berichtIdInput);
+  const toewijzingId = identifier('toewijzing', toewijzingInput);
+  const content = inhoud(soort, toewijzingId, input);
+  const earlier = async (tx: Db) => {
+    const [seen] = await tx.select().from(bericht).where(eq(bericht.berichtId, berichtId));
+    if (!seen) return null;
+    if (seen.gemeenteCode !== scope.gemeente || seen.inhoud !== content) {
+      throw conflict('This berichtId was already used for another message');
+    }
+    return seen.resultaat as ToewijzingRow;
+  };
+  return db.transaction(async (tx) => {
+    const before = await earlier(tx);
+    if (before) return before;
+    const rule = BERICHTEN[soort];
+    const own = scope.rol === 'aanbieder-medewerker'
+      ? or(eq(toewijzing.organisatieId, scope.organisatie ?? ''), eq(toewijzing.onderaannemerId, scope.organisatie ?? ''))
+      : undefined;
+    const [row] = await tx.select().from(toewijzing)
+      .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.id, toewijzingId), own)).for('update');
+    if (!row) throw notFound('Toewijzing not found');
+    const retried = await earlier(tx);
+    if (retried) return retried;
+    if (rule.by === 'aanbieder' && scope.rol !== 'aanbieder-medewerker') throw forbidden(`Only the provider sends the ${soort} message`);
+    if (!(rule.from as readonly string[]).includes(row.status)) {
+      throw conflict(`Toewijzing is ${STATUS_NAME(row.status)}: ${soort} is possible only from ${rule.from.map(STATUS_NAME).join(' or ')}`, { currentStatus: STATUS_NAME(row.status) });
+    }
+    const changes = apply(soort, row, input);
+    const [updated] = await tx.update(toewijzing).set({ ...changes, ...(rule.to ? { status: rule.to } : {}) })
+      .where(eq(toewijzing.id, row.id)).returning();
+    const [stored] = await tx.insert(bericht).values({
+      berichtId, gemeenteCode: scope.gemeente, soort, toewijzingId, inhoud: content, resultaat: updated!, door: scope.sub, op: new Date().toISOString(),
+    }).onConflictDoNothing().returning({ id: bericht.berichtId });
+    // The same id sent in parallel for another toewijzing: refuse, the update rolls back.
+    if (!stored) throw conflict('This berichtId was already used for another message');
+    return updated!;
+  });
+}

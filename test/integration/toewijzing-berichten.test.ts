@@ -1,0 +1,109 @@
+/**
+ * The toewijzing lifecycle through the gateway: verzoek (from a verwijzing) ->
+ * toewijzing -> start -> stop, refusals, changes, lapses, and retries of one message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStack, sql, type Stack } from '../support/stack';
+
+let stack: Stack;
+let consulent: string;
+let aanbieder: string;
+let basis: string;
+
+beforeAll(async () => {
+  stack = await bootStack({ inwoners: 300 });
+  consulent = await stack.token({ rol: 'gemeente-consulent' });
+  aanbieder = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
+  basis = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis' });
+});
+afterAll(() => stack?.stop());
+
+const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions;
+let seq = 0;
+
+/** A fresh resident in basisondersteuning, referred for `product`: returns the verzoek's id. */
+async function verzoek(product = 'TO4'): Promise<{ inwoner: string; toewijzing: string }> {
+  const [r] = await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner i where gemeente_code = 'GM0080'
+    and not exists (select 1 from aanvullende_ondersteuning.toewijzing t where t.inwoner_id = i.id)
+    and not exists (select 1 from basisondersteuning.ondersteuning o where o.inwoner_id = i.id) order by id offset ${seq++} limit 1`);
+  await stack.query('mutation($id: ID!) { ondersteuningRegistreren(input: { inwoner: $id, soort: TO2, startdatum: "2026-01-01" }) { id } }', { token: basis, variables: { id: r!.id } });
+  const family = product.startsWith('DB') ? 'DB_EXPERTISE' : 'TO_EXPERTISE';
+  const v = await stack.query(`mutation($id: ID!) { verwijzen(input: { inwoner: $id, product: ${product}, criteria: [${family}], ingangsdatum: "2026-02-01", volume: 2, eenheid: "04", frequentie: "2" }) { toewijzingId } }`, { token: basis, variables: { id: r!.id } });
+  return { inwoner: r!.id, toewijzing: v.body.data!.verwijzen.toewijzingId };
+}
+
+const TOEKENNEN = `mutation($b: ID!, $t: ID!, $v: Int!) { toewijzingToekennen(berichtId: $b, toewijzing: $t, input: { ingangsdatum: "2026-02-01", einddatum: "2026-12-31", volume: $v, eenheid: "04", frequentie: "2" }) { id status omvang { volume } einddatum } }`;
+const START = `mutation($b: ID!, $t: ID!, $d: Datum!) { startbericht(berichtId: $b, toewijzing: $t, begindatum: $d) { status begindatum } }`;
+const STOP = `mutation($b: ID!, $t: ID!, $d: Datum!, $r: String!) { stopbericht(berichtId: $b, toewijzing: $t, stopdatum: $d, redenBeeindiging: $r) { status stopdatum redenBeeindiging } }`;
+const SEES = 'query($id: ID!) { inwoner(id: $id) { id toewijzingen { id status } } }';
+
+describe('toewijzing lifecycle', () => {
+  it('runs verzoek -> toegewezen -> gestart -> gestopt, with the provider seeing the resident only while it is active', async () => {
+    const { inwoner, toewijzing } = await verzoek();
+    expect((await stack.query(SEES, { token: aanbieder, variables: { id: inwoner } })).body.data!.inwoner).toBeNull();
+
+    const granted = await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-a', t: toewijzing, v: 3 } });
+    expect(granted.body.data!.toewijzingToekennen).toMatchObject({ status: 'TOEGEWEZEN', omvang: { volume: 3 }, einddatum: '2026-12-31' });
+    expect((await stack.query(SEES, { token: aanbieder, variables: { id: inwoner } })).body.data!.inwoner.toewijzingen).toEqual([{ id: toewijzing, status: 'TOEGEWEZEN' }]);
+
+    expect(code(await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-early', t: toewijzing, d: '2026-01-15' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.begindatum' });
+    const started = await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-a', t: toewijzing, d: '2026-02-10' } });
+    expect(started.body.data!.startbericht).toEqual({ status: 'GESTART', begindatum: '2026-02-10' });
+    const startAgain = await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-b', t: toewijzing, d: '2026-02-11' } });
+    expect(code(startAgain)).toMatchObject({ code: 'CONFLICT', currentStatus: 'GESTART' });
+
+    expect(code(await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-307-x', t: toewijzing, d: '2026-06-30', r: '99' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.redenBeeindiging' });
+    const stopped = await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-307-a', t: toewijzing, d: '2026-06-30', r: '19' } });
+    expect(stopped.body.data!.stopbericht).toEqual({ status: 'GESTOPT', stopdatum: '2026-06-30', redenBeeindiging: '19' });
+    expect((await stack.query(SEES, { token: aanbieder, variables: { id: inwoner } })).body.data!.inwoner).toBeNull();
+  });
+
+  it('treats a repeated message as one: same result, nothing changed; the same id with other content is a CONFLICT', async () => {
+    const { toewijzing } = await verzoek('DB3');
+    const first = await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-retry', t: toewijzing, v: 4 } });
+    const retries = await Promise.all([1, 2, 3].map(() => stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-retry', t: toewijzing, v: 4 } })));
+    for (const r of retries) expect(r.body.data).toEqual(first.body.data);
+    const other = await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-retry', t: toewijzing, v: 5 } });
+    expect(code(other)).toMatchObject({ code: 'CONFLICT' });
+    const [n] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from aanvullende_ondersteuning.bericht where bericht_id = 'msg-retry'`);
+    expect(n!.n).toBe(1);
+    // A retried start after the stop still answers with the start's own result.
+    await stack.query(START, { token: aanbieder, variables: { b: 'msg-retry-start', t: toewijzing, d: '2026-03-01' } });
+    await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-retry-stop', t: toewijzing, d: '2026-04-01', r: '23' } });
+    const late = await stack.query(START, { token: aanbieder, variables: { b: 'msg-retry-start', t: toewijzing, d: '2026-03-01' } });
+    expect(late.body.data!.startbericht).toEqual({ status: 'GESTART', begindatum: '2026-03-01' });
+  });
+
+  it('refuses a verzoek, lets a never-started toewijzing lapse, and changes a running one', async () => {
+    const a = await verzoek();
+    const refused = await stack.query('mutation($t: ID!) { verzoekAfwijzen(berichtId: "msg-319-a", toewijzing: $t, reden: "Past in de basisondersteuning") { status } }', { token: consulent, variables: { t: a.toewijzing } });
+    expect(refused.body.data!.verzoekAfwijzen.status).toBe('AFGEWEZEN');
+    expect(code(await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-late', t: a.toewijzing, v: 1 } }))).toMatchObject({ code: 'CONFLICT', currentStatus: 'AFGEWEZEN' });
+
+    const b = await verzoek();
+    await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-b', t: b.toewijzing, v: 2 } });
+    const lapsed = await stack.query('mutation($t: ID!) { toewijzingLatenVervallen(berichtId: "msg-lapse-b", toewijzing: $t, reden: "Cliënt heeft afgezien") { status } }', { token: consulent, variables: { t: b.toewijzing } });
+    expect(lapsed.body.data!.toewijzingLatenVervallen.status).toBe('VERVALLEN');
+    expect((await stack.query(SEES, { token: aanbieder, variables: { id: b.inwoner } })).body.data!.inwoner).toBeNull();
+
+    const c = await verzoek();
+    await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-c', t: c.toewijzing, v: 2 } });
+    await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-c', t: c.toewijzing, d: '2026-02-01' } });
+    const WIJZIG = 'mutation($t: ID!, $r: String!) { toewijzingWijzigen(berichtId: "msg-317-c", toewijzing: $t, input: { redenWijziging: $r, volume: 4, einddatum: "2027-06-30" }) { status omvang { volume } einddatum } }';
+    expect(code(await stack.query(WIJZIG.replace('msg-317-c', 'msg-317-bad'), { token: consulent, variables: { t: c.toewijzing, r: '01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.redenWijziging' });
+    const changed = await stack.query(WIJZIG, { token: consulent, variables: { t: c.toewijzing, r: '04' } });
+    expect(changed.body.data!.toewijzingWijzigen).toEqual({ status: 'GESTART', omvang: { volume: 4 }, einddatum: '2027-06-30' });
+  });
+
+  it('takes start and stop only from the provider of the toewijzing (hoofd- or onderaannemer)', async () => {
+    const { toewijzing } = await verzoek();
+    await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-d', t: toewijzing, v: 2 } });
+    const other = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'oa-dementie' });
+    expect(code(await stack.query(START, { token: other, variables: { b: 'msg-305-d1', t: toewijzing, d: '2026-02-01' } }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(code(await stack.query(START, { token: consulent, variables: { b: 'msg-305-d2', t: toewijzing, d: '2026-02-01' } }))).toMatchObject({ code: 'FORBIDDEN' });
+    // Handed to the onderaannemer, it may send the start.
+    await stack.database.execute(`update aanvullende_ondersteuning.toewijzing set onderaannemer_id = 'oa-dementie' where id = '${toewijzing}'`);
+    const started = await stack.query(START, { token: other, variables: { b: 'msg-305-d3', t: toewijzing, d: '2026-02-01' } });
+    expect(started.body.data!.startbericht.status).toBe('GESTART');
+  });
+});
