@@ -1,6 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
@@ -137,6 +138,30 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     }).onConflictDoNothing().returning({ id: bericht.berichtId });
     // The same id sent in parallel for another toewijzing: refuse, the update rolls back.
     if (!stored) throw conflict('This berichtId was already used for another message');
+    return updated!;
+  });
+}
+
+/**
+ * The hoofdaanbieder hands a running toewijzing to one of the gemeente's onderaannemers;
+ * from then on both see the resident, nobody else does. Repeating it is harmless.
+ */
+export async function doorgeven(db: Db, scope: Scope, toewijzingInput: string, onderaannemerInput: string): Promise<ToewijzingRow> {
+  const toewijzingId = identifier('toewijzing', toewijzingInput);
+  const onderaannemerId = identifier('onderaannemer', onderaannemerInput);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(toewijzing).where(and(
+      eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.id, toewijzingId), eq(toewijzing.organisatieId, scope.organisatie ?? ''),
+    )).for('update');
+    if (!row) throw notFound('Toewijzing not found');
+    if (!['toegewezen', 'gestart'].includes(row.status)) {
+      throw conflict(`Toewijzing is ${STATUS_NAME(row.status)}: only a TOEGEWEZEN or GESTART toewijzing can be handed on`, { currentStatus: STATUS_NAME(row.status) });
+    }
+    const [oa] = await tx.select({ soort: organisatie.soort }).from(organisatie)
+      .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, onderaannemerId)));
+    if (oa?.soort !== 'ONDERAANNEMER') throw badUserInput('onderaannemer', 'onderaannemer: not an onderaannemer of the gemeente');
+    if (row.onderaannemerId === onderaannemerId) return row;
+    const [updated] = await tx.update(toewijzing).set({ onderaannemerId }).where(eq(toewijzing.id, row.id)).returning();
     return updated!;
   });
 }

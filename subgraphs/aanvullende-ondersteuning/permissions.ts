@@ -19,6 +19,7 @@ export const policy: Policy = {
     toewijzingLatenVervallen: gemeente,
     startbericht: aanbieder,
     stopbericht: aanbieder,
+    toewijzingDoorgeven: aanbieder,
   },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders },

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import type { Loaders, ToewijzingRow } from './loaders';
-import { receive, type BerichtInput } from './berichten';
+import { doorgeven, receive, type BerichtInput } from './berichten';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -27,6 +27,8 @@ export const resolvers = {
     startbericht: (_: unknown, a: Msg & { begindatum: string }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'start', a.berichtId, a.toewijzing, { begindatum: a.begindatum }),
     stopbericht: (_: unknown, a: Msg & { stopdatum: string; redenBeeindiging: string }, ctx: Ctx) =>
       receive(ctx.db, ctx.scope, 'stop', a.berichtId, a.toewijzing, { stopdatum: a.stopdatum, redenBeeindiging: a.redenBeeindiging }),
+    toewijzingDoorgeven: (_: unknown, a: { toewijzing: string; onderaannemer: string }, ctx: Ctx) =>
+      doorgeven(ctx.db, ctx.scope, a.toewijzing, a.onderaannemer),
   },
   Wijk: {
     clientenAanvullendeOndersteuning: async (w: { code: string }, _: unknown, ctx: Ctx) =>

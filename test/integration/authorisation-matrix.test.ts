@@ -83,6 +83,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.toewijzingLatenVervallen': [CONSULENT, 'mutation { toewijzingLatenVervallen(berichtId: "m-4", toewijzing: "nope", reden: "Nooit gestart") { id } }', [], 'mutation'],
   'Mutation.startbericht': [AANBIEDER, 'mutation { startbericht(berichtId: "m-5", toewijzing: "nope", begindatum: "2026-01-01") { id } }', [], 'mutation'],
   'Mutation.stopbericht': [AANBIEDER, 'mutation { stopbericht(berichtId: "m-6", toewijzing: "nope", stopdatum: "2026-01-01", redenBeeindiging: "19") { id } }', [], 'mutation'],
+  'Mutation.toewijzingDoorgeven': [AANBIEDER, 'mutation { toewijzingDoorgeven(toewijzing: "nope", onderaannemer: "oa-dementie") { id } }', [], 'mutation'],
   'Inwoner.contactmomenten': [PLAN, inwoner('contactmomenten { id }'), ['inwoner', 'contactmomenten', '0', 'id']],
   ...Object.fromEntries(['id', 'soort', 'datum'].map((f) => [`Contactmoment.${f}`, [PLAN, inwoner(`contactmomenten { ${f} }`), ['inwoner', 'contactmomenten', '0', f]]])),
   'Contactmoment.organisatie': [PLAN, inwoner('contactmomenten { organisatie { id } }'), ['inwoner', 'contactmomenten', '0', 'organisatie', 'id']],

@@ -101,8 +101,16 @@ describe('toewijzing lifecycle', () => {
     const other = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'oa-dementie' });
     expect(code(await stack.query(START, { token: other, variables: { b: 'msg-305-d1', t: toewijzing, d: '2026-02-01' } }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(code(await stack.query(START, { token: consulent, variables: { b: 'msg-305-d2', t: toewijzing, d: '2026-02-01' } }))).toMatchObject({ code: 'FORBIDDEN' });
-    // Handed to the onderaannemer, it may send the start.
-    await stack.database.execute(`update aanvullende_ondersteuning.toewijzing set onderaannemer_id = 'oa-dementie' where id = '${toewijzing}'`);
+    // Handed to the onderaannemer (by the hoofdaanbieder only), it may send the start and sees the resident.
+    const HAND = 'mutation($t: ID!, $o: ID!) { toewijzingDoorgeven(toewijzing: $t, onderaannemer: $o) { onderaannemer { id } } }';
+    expect(code(await stack.query(HAND, { token: other, variables: { t: toewijzing, o: 'oa-dementie' } }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(code(await stack.query(HAND, { token: aanbieder, variables: { t: toewijzing, o: 'thfl' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'onderaannemer' });
+    const handed = await stack.query(HAND, { token: aanbieder, variables: { t: toewijzing, o: 'oa-dementie' } });
+    expect(handed.body.data!.toewijzingDoorgeven.onderaannemer).toEqual({ id: 'oa-dementie' });
+    const [{ inwoner_id: resident }] = await stack.rows<{ inwoner_id: string }>(sql`select inwoner_id from aanvullende_ondersteuning.toewijzing where id = ${toewijzing}`) as [{ inwoner_id: string }];
+    expect((await stack.query(SEES, { token: other, variables: { id: resident } })).body.data!.inwoner.toewijzingen).toEqual([{ id: toewijzing, status: 'TOEGEWEZEN' }]);
+    const third = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'oa-agressie' });
+    expect((await stack.query(SEES, { token: third, variables: { id: resident } })).body.data!.inwoner).toBeNull();
     const started = await stack.query(START, { token: other, variables: { b: 'msg-305-d3', t: toewijzing, d: '2026-02-01' } });
     expect(started.body.data!.startbericht.status).toBe('GESTART');
   });
