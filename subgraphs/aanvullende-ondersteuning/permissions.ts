@@ -12,6 +12,8 @@ const gemeente = grant('allow', ['gemeente-consulent']);
 const aanbieder: FieldAccess = { 'aanbieder-medewerker': 'relation' };
 
 export const policy: Policy = {
+  Query: { wachttijden: aggregateReaders },
+  Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], aggregateReaders),
   Mutation: {
     toewijzingToekennen: gemeente,
     verzoekAfwijzen: gemeente,
@@ -26,7 +28,7 @@ export const policy: Policy = {
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },
   Toewijzing: fields(
-    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging'],
+    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging', 'startTeLaat'],
     toewijzingReaders,
   ),
   Omvang: fields(['volume', 'eenheid', 'frequentie'], toewijzingReaders),

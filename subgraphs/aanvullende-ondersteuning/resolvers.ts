@@ -3,6 +3,9 @@ import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import type { Loaders, ToewijzingRow } from './loaders';
 import { doorgeven, receive, type BerichtInput } from './berichten';
+import { wachttijden, type WachttijdPer } from './wachttijd';
+import { badUserInput } from '../shared/errors';
+import { today } from '../shared/scalars';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -19,6 +22,10 @@ type Msg = { berichtId: string; toewijzing: string };
 
 export const resolvers = {
   Datum,
+  Query: {
+    wachttijden: (_: unknown, a: { van: string; tot: string; per: WachttijdPer; normDagen: number }, ctx: Ctx) =>
+      wachttijden(ctx.db, ctx.scope, ctx.suppression, a),
+  },
   Mutation: {
     toewijzingToekennen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'toekennen', a.berichtId, a.toewijzing, a.input),
     verzoekAfwijzen: (_: unknown, a: Msg & { reden: string }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'afwijzen', a.berichtId, a.toewijzing, { reden: a.reden }),
@@ -46,5 +53,10 @@ export const resolvers = {
     omvang: (t: ToewijzingRow) => ({ volume: t.omvangVolume, eenheid: t.omvangEenheid, frequentie: t.omvangFrequentie }),
     aanbieder: (t: ToewijzingRow) => ({ id: t.organisatieId }),
     onderaannemer: (t: ToewijzingRow) => (t.onderaannemerId ? { id: t.onderaannemerId } : null),
+    startTeLaat: (t: ToewijzingRow, a: { normDagen: number }) => {
+      if (!Number.isInteger(a.normDagen) || a.normDagen < 1 || a.normDagen > 365) throw badUserInput('normDagen', 'normDagen must be 1 to 365');
+      const limit = new Date(Date.parse(`${t.ingangsdatum}T00:00:00Z`) + a.normDagen * 86_400_000).toISOString().slice(0, 10);
+      return t.status === 'toegewezen' && today() > limit;
+    },
   },
 };

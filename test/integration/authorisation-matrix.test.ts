@@ -83,6 +83,9 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.toewijzingLatenVervallen': [CONSULENT, 'mutation { toewijzingLatenVervallen(berichtId: "m-4", toewijzing: "nope", reden: "Nooit gestart") { id } }', [], 'mutation'],
   'Mutation.startbericht': [AANBIEDER, 'mutation { startbericht(berichtId: "m-5", toewijzing: "nope", begindatum: "2026-01-01") { id } }', [], 'mutation'],
   'Mutation.stopbericht': [AANBIEDER, 'mutation { stopbericht(berichtId: "m-6", toewijzing: "nope", stopdatum: "2026-01-01", redenBeeindiging: "19") { id } }', [], 'mutation'],
+  'Query.wachttijden': [AGG, '{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { groep } }', ['wachttijden', '0', 'groep']],
+  ...Object.fromEntries(['groep', 'mediaanDagen', 'p90Dagen'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} } }`, ['wachttijden', '0', f]]])),
+  ...Object.fromEntries(['gestart', 'bovenNorm', 'openBovenNorm'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} { onderdrukt } } }`, ['wachttijden', '0', f, 'onderdrukt']]])),
   'Mutation.toewijzingDoorgeven': [AANBIEDER, 'mutation { toewijzingDoorgeven(toewijzing: "nope", onderaannemer: "oa-dementie") { id } }', [], 'mutation'],
   'Inwoner.contactmomenten': [PLAN, inwoner('contactmomenten { id }'), ['inwoner', 'contactmomenten', '0', 'id']],
   ...Object.fromEntries(['id', 'soort', 'datum'].map((f) => [`Contactmoment.${f}`, [PLAN, inwoner(`contactmomenten { ${f} }`), ['inwoner', 'contactmomenten', '0', f]]])),
@@ -198,7 +201,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Hulpvraag.status via Inwoner.hulpvragen': [['inwoner'], inwoner('hulpvragen { status }'), ['inwoner', 'hulpvragen', '0', 'status']],
   'Hulpvraag.wijk via Inwoner.hulpvragen': [['inwoner'], inwoner('hulpvragen { wijk { code } }'), ['inwoner', 'hulpvragen', '0', 'wijk', 'code']],
   ...Object.fromEntries(
-    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging']
+    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging', 'startTeLaat']
       .map((f) => [`Toewijzing.${f}`, [TOEWIJZING, inwoner(`toewijzingen { ${f} }`), ['inwoner', 'toewijzingen', '0', f]]]),
   ),
   'Toewijzing.omvang': [TOEWIJZING, inwoner('toewijzingen { omvang { __typename } }'), ['inwoner', 'toewijzingen', '0', 'omvang']],

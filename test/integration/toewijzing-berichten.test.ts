@@ -11,7 +11,8 @@ let aanbieder: string;
 let basis: string;
 
 beforeAll(async () => {
-  stack = await bootStack({ inwoners: 300 });
+  // Large enough that the hoofdaanbieder's waiting times are above the suppression threshold.
+  stack = await bootStack({ inwoners: 1200 });
   consulent = await stack.token({ rol: 'gemeente-consulent' });
   aanbieder = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
   basis = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis' });
@@ -113,5 +114,57 @@ describe('toewijzing lifecycle', () => {
     expect((await stack.query(SEES, { token: third, variables: { id: resident } })).body.data!.inwoner).toBeNull();
     const started = await stack.query(START, { token: other, variables: { b: 'msg-305-d3', t: toewijzing, d: '2026-02-01' } });
     expect(started.body.data!.startbericht.status).toBe('GESTART');
+  });
+});
+
+describe('wachttijd', () => {
+  /** percentile_cont: linear interpolation between the closest ranks. */
+  function percentile(sorted: number[], p: number): number {
+    const pos = (sorted.length - 1) * p;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  }
+
+  it('gives median, p90 and over-norm counts per provider that match the seed, suppressed below the threshold', async () => {
+    const token = await stack.token({ rol: 'gemeente-contractmanager' });
+    const res = await stack.query('{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: AANBIEDER, normDagen: 20) { groep gestart { waarde onderdrukt } mediaanDagen p90Dagen bovenNorm { waarde onderdrukt } } }', { token });
+    expect(res.body.errors).toBeUndefined();
+    const rows = await stack.rows<{ groep: string; dagen: number | null }>(sql`select coalesce(onderaannemer_id, organisatie_id) as groep, (begindatum - toewijzingsdatum) as dagen
+      from aanvullende_ondersteuning.toewijzing where gemeente_code = 'GM0080' and status in ('toegewezen', 'gestart', 'gestopt', 'vervallen')
+      and toewijzingsdatum between '2021-01-01' and '2025-12-31'`);
+    const groups = new Map<string, number[]>();
+    for (const r of rows) {
+      if (!groups.has(r.groep)) groups.set(r.groep, []);
+      if (r.dagen !== null) groups.get(r.groep)!.push(Number(r.dagen));
+    }
+    expect(res.body.data!.wachttijden.map((w: { groep: string }) => w.groep).sort()).toEqual([...groups.keys()].sort());
+    let checked = 0;
+    for (const w of res.body.data!.wachttijden) {
+      const days = groups.get(w.groep)!.sort((a, b) => a - b);
+      if (days.length < 10) {
+        expect(w).toMatchObject({ gestart: { waarde: null, onderdrukt: true }, mediaanDagen: null, p90Dagen: null });
+      } else {
+        checked += 1;
+        expect(w.gestart).toEqual({ waarde: Math.round(days.length / 5) * 5, onderdrukt: false });
+        expect(w.mediaanDagen).toBe(Math.round(percentile(days, 0.5)));
+        expect(w.p90Dagen).toBe(Math.round(percentile(days, 0.9)));
+        const over = days.filter((d) => d > 20).length;
+        expect(w.bovenNorm).toEqual(over < 10 ? { waarde: null, onderdrukt: true } : { waarde: Math.round(over / 5) * 5, onderdrukt: false });
+      }
+    }
+    expect(checked).toBeGreaterThan(0); // the hoofdaanbieder has enough starts at this seed size
+  });
+
+  it('flags a toewijzing that is not started long after its ingangsdatum, and refuses bad periods', async () => {
+    const { inwoner, toewijzing } = await verzoek();
+    await stack.query(TOEKENNEN, { token: consulent, variables: { b: 'msg-301-late-start', t: toewijzing, v: 1 } });
+    const res = await stack.query('query($id: ID!) { inwoner(id: $id) { toewijzingen { id startTeLaat kort: startTeLaat(normDagen: 365) } } }', { token: consulent, variables: { id: inwoner } });
+    const t = res.body.data!.inwoner.toewijzingen.find((x: { id: string }) => x.id === toewijzing);
+    const daysSince = (Date.now() - Date.parse('2026-02-01')) / 86_400_000;
+    expect(t).toEqual({ id: toewijzing, startTeLaat: daysSince > 28, kort: daysSince > 365 });
+    const token = await stack.token({ rol: 'gemeente-beleid' });
+    const bad = await stack.query('{ wachttijden(van: "2025-01-01", tot: "2024-01-01", per: WIJK) { groep } }', { token });
+    expect(code(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tot' });
   });
 });
