@@ -95,6 +95,19 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   await db.insert(s.wijk).values(ref.wijken.map((w) => ({ code: w.code, gemeenteCode: g, naam: w.naam, gebied: w.gebied })));
   await db.insert(s.organisatie).values(ref.organisaties.map((o) => ({ id: org(o.slug), gemeenteCode: g, naam: o.naam, soort: o.soort })));
   await db.insert(s.kamer).values(ref.kamers.map((k, i) => ({ id: `${g.toLowerCase()}-kamer-${i + 1}`, gemeenteCode: g, ...k })));
+  // The contracts of the 2021 tender: one basis party, the aanvullende lots with their
+  // hoofdaanbieders, and the onderaannemers under the hoofdaanbieder.
+  const contractOf = (soort: string) => ref.organisaties.filter((o) => o.soort === soort).map((o) => org(o.slug));
+  const hoofdTo = contractOf('HOOFDAANBIEDER')[0];
+  const contracten = [
+    ...contractOf('BASISONDERSTEUNING').map((id) => ({ organisatieId: id, perceel: 'BASISONDERSTEUNING', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
+    ...contractOf('HOOFDAANBIEDER').map((id) => ({ organisatieId: id, perceel: 'THUISONDERSTEUNING_DAGBESTEDING', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
+    ...contractOf('HH_AANBIEDER').map((id) => ({ organisatieId: id, perceel: 'HULP_BIJ_HET_HUISHOUDEN', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
+    ...(hoofdTo ? contractOf('ONDERAANNEMER').map((id) => ({ organisatieId: id, perceel: 'THUISONDERSTEUNING_DAGBESTEDING', rol: 'ONDERAANNEMER', hoofdaanbiederId: hoofdTo })) : []),
+  ];
+  if (contracten.length > 0) {
+    await db.insert(s.contract).values(contracten.map((c, i) => ({ id: `${g.toLowerCase()}-ct-${i + 1}`, gemeenteCode: g, ingangsdatum: '2021-01-01', einddatum: null, ...c })));
+  }
 
   const onderaannemers = ref.organisaties.filter((o) => o.soort === 'ONDERAANNEMER').map((o) => org(o.slug));
   const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER').map((o) => org(o.slug));

@@ -1,18 +1,24 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { organisatie, subsidie } from '../../db/schema/financien';
+import { contract, organisatie, subsidie } from '../../db/schema/financien';
 import { keyedLoaders, manyLoader, oneLoader } from '../shared/loaders';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
 
 export type OrganisatieRow = typeof organisatie.$inferSelect;
 export type SubsidieRow = typeof subsidie.$inferSelect;
+export type ContractRow = typeof contract.$inferSelect;
 
 export function createLoaders(db: Db, scope: Scope) {
   return {
     organisatie: oneLoader<OrganisatieRow>(
       (ids) => db.select().from(organisatie).where(and(eq(organisatie.gemeenteCode, scope.gemeente), inArray(organisatie.id, [...ids]))),
       (r) => r.id,
+    ),
+    contractenPerOrganisatie: manyLoader<ContractRow>(
+      (ids) => db.select().from(contract).where(and(eq(contract.gemeenteCode, scope.gemeente), inArray(contract.organisatieId, [...ids])))
+        .orderBy(contract.perceel, contract.ingangsdatum),
+      (r) => r.organisatieId,
     ),
     subsidiesPerOrganisatie: keyedLoaders((jaar: number | null) =>
       manyLoader<SubsidieRow>(
@@ -44,4 +50,10 @@ export function listOrganisaties(db: Db, scope: Scope, soort?: string): Promise<
   const where: SQL[] = [eq(organisatie.gemeenteCode, scope.gemeente)];
   if (soort) where.push(eq(organisatie.soort, soort));
   return db.select().from(organisatie).where(and(...where)).orderBy(organisatie.naam);
+}
+
+export function listContracten(db: Db, scope: Scope, perceel?: string): Promise<ContractRow[]> {
+  const where: SQL[] = [eq(contract.gemeenteCode, scope.gemeente)];
+  if (perceel) where.push(eq(contract.perceel, perceel));
+  return db.select().from(contract).where(and(...where)).orderBy(contract.perceel, contract.rol, contract.organisatieId);
 }

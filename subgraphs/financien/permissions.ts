@@ -10,12 +10,15 @@ const wijkBudgetLezers = grant('allow', [
   'vol-coordinator',
 ]);
 
+/** Contracts are public information about who delivers what. */
 export const policy: Policy = {
-  Query: { organisaties: everyone, organisatie: everyone },
+  Query: { organisaties: everyone, organisatie: everyone, contracten: everyone },
+  Mutation: { contractRegistreren: grant('allow', ['gemeente-contractmanager']) },
   Organisatie: {
-    ...fields(['id', 'naam', 'soort'], everyone),
+    ...fields(['id', 'naam', 'soort', 'contracten'], everyone),
     subsidies: subsidieLezers,
   },
+  Contract: fields(['id', 'organisatie', 'perceel', 'rol', 'hoofdaanbieder', 'ingangsdatum', 'einddatum'], everyone),
   Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),
   Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers },

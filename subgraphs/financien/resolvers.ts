@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
-import { listOrganisaties, type Loaders, type OrganisatieRow, type SubsidieRow } from './loaders';
+import { listContracten, listOrganisaties, type ContractRow, type Loaders, type OrganisatieRow, type SubsidieRow } from './loaders';
+import { contractRegistreren, type ContractInput } from './contracten';
+import { Datum } from '../shared/scalars';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -20,7 +22,16 @@ function checkJaar(jaar: number): number {
 }
 
 export const resolvers = {
+  Datum,
+  Mutation: {
+    contractRegistreren: (_: unknown, a: { input: ContractInput }, ctx: Ctx) => contractRegistreren(ctx.db, ctx.scope, a.input),
+  },
+  Contract: {
+    organisatie: (c: ContractRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(c.organisatieId),
+    hoofdaanbieder: (c: ContractRow, _: unknown, ctx: Ctx) => (c.hoofdaanbiederId ? ctx.loaders.organisatie.load(c.hoofdaanbiederId) : null),
+  },
   Query: {
+    contracten: (_: unknown, a: { perceel?: string | null }, ctx: Ctx) => listContracten(ctx.db, ctx.scope, a.perceel ?? undefined),
     organisaties: async (_: unknown, args: { soort?: string | null }, ctx: Ctx) => {
       const rows = await listOrganisaties(ctx.db, ctx.scope, args.soort ?? undefined);
       for (const row of rows) ctx.loaders.organisatie.prime(row.id, row);
@@ -30,6 +41,7 @@ export const resolvers = {
   },
   Organisatie: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.organisatie.load(ref.id),
+    contracten: (o: OrganisatieRow, _: unknown, ctx: Ctx) => ctx.loaders.contractenPerOrganisatie.load(o.id),
     subsidies: (o: OrganisatieRow, args: { jaar?: number | null }, ctx: Ctx) => {
       const jaar = args.jaar === undefined || args.jaar === null ? null : checkJaar(args.jaar);
       return ctx.loaders.subsidiesPerOrganisatie(jaar).load(o.id);
