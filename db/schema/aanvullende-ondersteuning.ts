@@ -45,7 +45,7 @@ export const toewijzing = aanvullendeOndersteuning.table('toewijzing', {
  */
 export const bericht = aanvullendeOndersteuning.table('bericht', {
   berichtId: text('bericht_id').primaryKey(),
-  gemeenteCode: text('gemeente_code').notNull(),
+  gemeenteCode: gemeenteCode(),
   soort: text('soort').notNull(),
   toewijzingId: text('toewijzing_id').notNull(),
   inhoud: text('inhoud').notNull(),

@@ -33,7 +33,7 @@ export const subsidie = financien.table('subsidie', {
  */
 export const contract = financien.table('contract', {
   id: text('id').primaryKey(),
-  gemeenteCode: text('gemeente_code').notNull(),
+  gemeenteCode: gemeenteCode(),
   organisatieId: text('organisatie_id').notNull().references(() => organisatie.id),
   perceel: text('perceel').notNull(),
   rol: text('rol').notNull(),

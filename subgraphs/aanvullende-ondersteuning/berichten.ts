@@ -5,6 +5,8 @@ import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
+import { iwmoCode, omvang, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
+import { ACTIVE_TOEWIJZING_STATUSES } from '../shared/relations';
 import type { ToewijzingRow } from './loaders';
 
 /**
@@ -25,10 +27,6 @@ export const BERICHTEN = {
 export type BerichtSoort = keyof typeof BERICHTEN;
 
 const LEVERINGSVORMEN = new Set(['ZIN', 'PGB']);
-const EENHEDEN = new Set(['01', '04', '14', '16', '82', '83', '84']); // iWmo WJ756
-const FREQUENTIES = new Set(['1', '2', '4', '6']); // iWmo WMO757
-const REDEN_BEEINDIGING = new Set(['02', '19', '20', '21', '22', '23', '31', '36', '37', '38', '39']); // iWmo WMO588
-const REDEN_WIJZIGING = new Set(['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']); // iWmo WMO002 (01 vervallen)
 
 export interface BerichtInput {
   ingangsdatum?: string | null;
@@ -44,7 +42,8 @@ export interface BerichtInput {
   reden?: string | null;
 }
 
-const STATUS_NAME = (s: string) => s.toUpperCase();
+/** Database status (verzoek, gestart, …) as the API's StatusToewijzing (VERZOEK, GESTART, …). */
+export const statusName = (s: string) => s.toUpperCase();
 
 function check(field: string, ok: boolean, message: string) {
   if (!ok) throw badUserInput(field, `${field} ${message}`);
@@ -56,23 +55,21 @@ function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Pa
     case 'toekennen': {
       check('input.ingangsdatum', Boolean(input.ingangsdatum), 'is required');
       check('input.einddatum', !input.einddatum || input.einddatum >= input.ingangsdatum!, 'must not be before input.ingangsdatum');
-      check('input.volume', Number.isInteger(input.volume) && input.volume! >= 1 && input.volume! <= 1000, 'must be 1 to 1000');
-      check('input.eenheid', EENHEDEN.has(input.eenheid ?? ''), `must be an iWmo WJ756 code: ${[...EENHEDEN].join(', ')}`);
-      check('input.frequentie', FREQUENTIES.has(input.frequentie ?? ''), `must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
+      const o = omvang('input', input);
       check('input.leveringsvorm', LEVERINGSVORMEN.has(input.leveringsvorm ?? 'ZIN'), 'must be ZIN or PGB');
       return {
-        ingangsdatum: input.ingangsdatum!, einddatum: input.einddatum ?? null, omvangVolume: input.volume!, omvangEenheid: input.eenheid!,
-        omvangFrequentie: input.frequentie!, leveringsvorm: input.leveringsvorm ?? 'ZIN',
+        ingangsdatum: input.ingangsdatum!, einddatum: input.einddatum ?? null, omvangVolume: o.volume, omvangEenheid: o.eenheid,
+        omvangFrequentie: o.frequentie, leveringsvorm: input.leveringsvorm ?? 'ZIN',
       };
     }
     case 'afwijzen':
     case 'vervallen':
       return { reden: requiredText('input.reden', input.reden, 3, 500) };
     case 'wijzigen': {
-      check('input.redenWijziging', REDEN_WIJZIGING.has(input.redenWijziging ?? ''), `must be an iWmo WMO002 code: ${[...REDEN_WIJZIGING].join(', ')}`);
+      iwmoCode('input.redenWijziging', REDEN_WIJZIGING, 'WMO002', input.redenWijziging);
       check('input', input.einddatum !== undefined || input.volume !== undefined, 'must change einddatum or volume');
       if (input.einddatum) check('input.einddatum', input.einddatum >= row.ingangsdatum, 'must not be before the ingangsdatum');
-      if (input.volume !== undefined && input.volume !== null) check('input.volume', Number.isInteger(input.volume) && input.volume >= 1 && input.volume <= 1000, 'must be 1 to 1000');
+      if (input.volume !== undefined && input.volume !== null) volume('input.volume', input.volume);
       return {
         ...(input.einddatum !== undefined ? { einddatum: input.einddatum } : {}),
         ...(input.volume !== undefined && input.volume !== null ? { omvangVolume: input.volume } : {}),
@@ -85,7 +82,7 @@ function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Pa
     case 'stop':
       check('input.stopdatum', Boolean(input.stopdatum), 'is required');
       check('input.stopdatum', input.stopdatum! >= row.begindatum!, `must not be before the begindatum ${row.begindatum}`);
-      check('input.redenBeeindiging', REDEN_BEEINDIGING.has(input.redenBeeindiging ?? ''), `must be an iWmo WMO588 code: ${[...REDEN_BEEINDIGING].join(', ')}`);
+      iwmoCode('input.redenBeeindiging', REDEN_BEEINDIGING, 'WMO588', input.redenBeeindiging);
       return { stopdatum: input.stopdatum!, redenBeeindiging: input.redenBeeindiging! };
   }
 }
@@ -128,7 +125,7 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     if (retried) return retried;
     if (rule.by === 'aanbieder' && scope.rol !== 'aanbieder-medewerker') throw forbidden(`Only the provider sends the ${soort} message`);
     if (!(rule.from as readonly string[]).includes(row.status)) {
-      throw conflict(`Toewijzing is ${STATUS_NAME(row.status)}: ${soort} is possible only from ${rule.from.map(STATUS_NAME).join(' or ')}`, { currentStatus: STATUS_NAME(row.status) });
+      throw conflict(`Toewijzing is ${statusName(row.status)}: ${soort} is possible only from ${rule.from.map(statusName).join(' or ')}`, { currentStatus: statusName(row.status) });
     }
     const changes = apply(soort, row, input);
     const [updated] = await tx.update(toewijzing).set({ ...changes, ...(rule.to ? { status: rule.to } : {}) })
@@ -154,8 +151,8 @@ export async function doorgeven(db: Db, scope: Scope, toewijzingInput: string, o
       eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.id, toewijzingId), eq(toewijzing.organisatieId, scope.organisatie ?? ''),
     )).for('update');
     if (!row) throw notFound('Toewijzing not found');
-    if (!['toegewezen', 'gestart'].includes(row.status)) {
-      throw conflict(`Toewijzing is ${STATUS_NAME(row.status)}: only a TOEGEWEZEN or GESTART toewijzing can be handed on`, { currentStatus: STATUS_NAME(row.status) });
+    if (!(ACTIVE_TOEWIJZING_STATUSES as readonly string[]).includes(row.status)) {
+      throw conflict(`Toewijzing is ${statusName(row.status)}: only a TOEGEWEZEN or GESTART toewijzing can be handed on`, { currentStatus: statusName(row.status) });
     }
     const [oa] = await tx.select({ soort: organisatie.soort }).from(organisatie)
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, onderaannemerId)));

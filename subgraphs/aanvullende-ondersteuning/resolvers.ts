@@ -2,21 +2,12 @@ import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import type { Loaders, ToewijzingRow } from './loaders';
-import { doorgeven, receive, type BerichtInput } from './berichten';
+import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
 import { badUserInput } from '../shared/errors';
 import { today } from '../shared/scalars';
 
 type Ctx = SubgraphContext<Loaders>;
-
-const STATUS: Record<string, string> = {
-  vervallen: 'VERVALLEN',
-  verzoek: 'VERZOEK',
-  afgewezen: 'AFGEWEZEN',
-  toegewezen: 'TOEGEWEZEN',
-  gestart: 'GESTART',
-  gestopt: 'GESTOPT',
-};
 
 type Msg = { berichtId: string; toewijzing: string };
 
@@ -49,7 +40,7 @@ export const resolvers = {
     toewijzingen: (i: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.toewijzingenPerInwoner.load(i.id),
   },
   Toewijzing: {
-    status: (t: ToewijzingRow) => STATUS[t.status] ?? t.status,
+    status: (t: ToewijzingRow) => statusName(t.status),
     omvang: (t: ToewijzingRow) => ({ volume: t.omvangVolume, eenheid: t.omvangEenheid, frequentie: t.omvangFrequentie }),
     aanbieder: (t: ToewijzingRow) => ({ id: t.organisatieId }),
     onderaannemer: (t: ToewijzingRow) => (t.onderaannemerId ? { id: t.onderaannemerId } : null),

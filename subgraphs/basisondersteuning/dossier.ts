@@ -6,6 +6,7 @@ import { beschikkingAanvraag, contactmoment, inwoner, signaal, verwijzing } from
 import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
+import { omvang, PRODUCTCATEGORIE } from '../shared/iwmo';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
@@ -32,12 +33,6 @@ export async function contactmomentRegistreren(db: Db, scope: Scope, inwonerInpu
   });
 }
 
-const PRODUCTCATEGORIE: Record<string, string> = {
-  TO3: '02', TO4: '02', DB2: '07', DB3: '07', DB5: '07', DB6: '07', KORTDUREND_VERBLIJF: '04',
-};
-const EENHEDEN = new Set(['01', '04', '14', '16', '82', '83', '84']); // iWmo WJ756
-const FREQUENTIES = new Set(['1', '2', '4', '6']); // iWmo WMO757
-
 export interface VerwijzingInput {
   inwoner: string;
   product: string;
@@ -62,9 +57,7 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
   if (family && !criteria.every((c) => c.startsWith(family))) {
     throw badUserInput('input.criteria', `input.criteria: a referral for ${input.product} uses the ${family}* criteria`);
   }
-  if (!Number.isInteger(input.volume) || input.volume < 1 || input.volume > 1000) throw badUserInput('input.volume', 'input.volume must be 1 to 1000');
-  if (!EENHEDEN.has(input.eenheid)) throw badUserInput('input.eenheid', `input.eenheid must be an iWmo WJ756 code: ${[...EENHEDEN].join(', ')}`);
-  if (!FREQUENTIES.has(input.frequentie)) throw badUserInput('input.frequentie', `input.frequentie must be an iWmo WMO757 code: ${[...FREQUENTIES].join(', ')}`);
+  const gevraagd = omvang('input', input);
   return db.transaction(async (tx) => {
     const resident = await findInwoner(tx, scope, 'input.inwoner', inwonerId, { relation: true, lock: true });
     const [open] = await tx.select({ id: toewijzing.id }).from(toewijzing).where(and(
@@ -79,7 +72,7 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
       id: toewijzingId, gemeenteCode: scope.gemeente, toewijzingNummer: `V${Date.now()}${randomUUID().slice(0, 4)}`,
       inwonerId, wijkCode: resident.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
       organisatieId: aanbieders[0]!.id, status: 'verzoek', leveringsvorm: 'ZIN',
-      omvangVolume: input.volume, omvangEenheid: input.eenheid, omvangFrequentie: input.frequentie,
+      omvangVolume: gevraagd.volume, omvangEenheid: gevraagd.eenheid, omvangFrequentie: gevraagd.frequentie,
       toewijzingsdatum: today(), ingangsdatum: input.ingangsdatum,
     });
     const [row] = await tx.insert(verwijzing).values({
