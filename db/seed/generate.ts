@@ -5,29 +5,8 @@ import type { Db } from '../client';
 import * as s from '../schema';
 import { testBsns } from './bsn';
 import { ACHTERNAMEN, LEEUWARDEN, STRATEN, VOORNAMEN, organisatieId, type GemeenteRef } from './reference';
-
-/** mulberry32: a small deterministic PRNG, so the same options give the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
-const DAY = 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const dateBetween = (r: ReturnType<typeof prng>, from: string, to: string) =>
-  isoDate(Date.parse(from) + r.int(0, Math.floor((Date.parse(to) - Date.parse(from)) / DAY)) * DAY);
+import { DAY, dateBetween, isoDate, prng } from './random';
+import { huishoudelijkeHulpData } from './huishoudelijke-hulp';
 
 /** Pseudonymous resident id: a hash of gemeente and sequence number, never the BSN. */
 export const inwonerId = (gemeente: string, n: number) =>
@@ -48,6 +27,8 @@ export interface SeedSummary {
   ondersteuningen: number;
   toewijzingen: number;
   hhIndicaties: number;
+  hhAanvragen: number;
+  hhHulpen: number;
   hulpvragen: number;
   plannen: number;
   vrijwilligers: number;
@@ -102,7 +83,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const contracten = [
     ...contractOf('BASISONDERSTEUNING').map((id) => ({ organisatieId: id, perceel: 'BASISONDERSTEUNING', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
     ...contractOf('HOOFDAANBIEDER').map((id) => ({ organisatieId: id, perceel: 'THUISONDERSTEUNING_DAGBESTEDING', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
-    ...contractOf('HH_AANBIEDER').map((id) => ({ organisatieId: id, perceel: 'HULP_BIJ_HET_HUISHOUDEN', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null })),
+    ...ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER').map((o) => ({
+      organisatieId: org(o.slug), perceel: 'HULP_BIJ_HET_HUISHOUDEN', rol: 'HOOFDAANBIEDER', hoofdaanbiederId: null,
+      ...(o.contractTot ? { ingangsdatum: '2019-01-01', einddatum: o.contractTot } : {}),
+    })),
     ...(hoofdTo ? contractOf('ONDERAANNEMER').map((id) => ({ organisatieId: id, perceel: 'THUISONDERSTEUNING_DAGBESTEDING', rol: 'ONDERAANNEMER', hoofdaanbiederId: hoofdTo })) : []),
   ];
   if (contracten.length > 0) {
@@ -110,7 +94,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   }
 
   const onderaannemers = ref.organisaties.filter((o) => o.soort === 'ONDERAANNEMER').map((o) => org(o.slug));
-  const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER').map((o) => org(o.slug));
+  const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER' && !o.contractTot).map((o) => org(o.slug));
   const vrijwilligersorganisaties = ref.organisaties.filter((o) => o.soort === 'VRIJWILLIGERSORGANISATIE').map((o) => org(o.slug));
   const weighted = ref.wijken.flatMap((w) => Array<typeof w>(w.gewicht).fill(w));
 
@@ -229,6 +213,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
         const t = toewijzingen[toewijzingen.length - 1]!;
         if (status === 'gestart' || status === 'gestopt') t.begindatum = isoDate(Date.parse(ingangsdatum) + (nummer % 35) * DAY);
         if (status === 'gestopt') Object.assign(t, { stopdatum: t.einddatum, redenBeeindiging: nummer % 3 === 0 ? '21' : '19' });
+        // Every state of the flow in the seed: a third of the verzoeken refused, and a
+        // quarter of the toewijzingen from before 2025 lapsed without a start (derived, no draw).
+        if (status === 'verzoek' && nummer % 3 === 0) Object.assign(t, { status: 'afgewezen', reden: 'Past binnen de basisondersteuning' });
+        if (status === 'toegewezen' && nummer % 4 === 0 && ingangsdatum < '2025-01-01') Object.assign(t, { status: 'vervallen', reden: 'Zorg is nooit gestart' });
       }
     }
     // Other basis tasks (mantelzorg, respijtzorg, schuldhulp, jongerenwerk): ~5%.
@@ -263,7 +251,14 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   await insertBatched(db, s.signaal, dossier.signalen, 'signalen', report);
   await insertBatched(db, s.toewijzing, toewijzingen, 'toewijzingen', report);
   await insertBatched(db, s.verwijzing, dossier.verwijzingen, 'verwijzingen', report);
+  const hh = huishoudelijkeHulpData(ref, options.inwoners, inwoners, indicaties, org);
+  await insertBatched(db, s.normjaar, hh.normjaren, 'hh-normjaren', report);
+  await insertBatched(db, s.normregel, hh.regels, 'hh-normregels', report);
   await insertBatched(db, s.indicatie, indicaties, 'hh-indicaties', report);
+  await insertBatched(db, s.hulp, hh.hulpen, 'hh-hulpen', report);
+  await insertBatched(db, s.koppeling, hh.koppelingen, 'hh-koppelingen', report);
+  await insertBatched(db, s.capaciteit, hh.capaciteit, 'hh-capaciteit', report);
+  await insertBatched(db, s.aanvraag, hh.aanvragen, 'hh-aanvragen', report);
   const sociaal = socialeBasisData(ref, options.inwoners, hulpvragen, vrijwilligersorganisaties, org);
   await insertBatched(db, s.samenwerking, sociaal.samenwerkingen, 'samenwerkingen', report);
   await insertBatched(db, s.roosterItem, sociaal.rooster, 'rooster', report);
@@ -300,6 +295,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     ondersteuningen: ondersteuningen.length,
     toewijzingen: toewijzingen.length,
     hhIndicaties: indicaties.length,
+    hhAanvragen: hh.aanvragen.length,
+    hhHulpen: hh.hulpen.length,
     hulpvragen: hulpvragen.length,
     plannen: plannen.plannen.length,
     vrijwilligers: sociaal.vrijwilligers.length,

@@ -6,7 +6,8 @@
  */
 export interface WijkRef { code: string; naam: string; gebied: string; plaats: string; gewicht: number }
 export interface KamerRef { naam: string; gebied: string; wijkCode: string; plaats: string; adres: string | null; hoofdlocatie: boolean }
-export interface OrganisatieRef { slug: string; naam: string; soort: string }
+/** contractTot: the party's contract ended on that date (its clients must be placed). */
+export interface OrganisatieRef { slug: string; naam: string; soort: string; contractTot?: string }
 
 export interface GemeenteRef {
   code: string;
@@ -64,6 +65,8 @@ const LEEUWARDEN_ORGANISATIES: OrganisatieRef[] = [
   { slug: 'windkracht058', naam: 'Windkracht058', soort: 'HOOFDAANBIEDER' },
   { slug: 'thfl', naam: 'Thuiszorg Het Friese Land', soort: 'HH_AANBIEDER' },
   { slug: 'miep', naam: 'M.I.E.P. Huishoudservice', soort: 'HH_AANBIEDER' },
+  // The documents mention 8 clients of providers that did not respond; this party is fictitious.
+  { slug: 'hh-gestopt', naam: 'Thuishulp Noord (gestopt, fictief)', soort: 'HH_AANBIEDER', contractTot: '2020-12-31' },
   { slug: 'solidair-friesland', naam: 'Solidair Friesland', soort: 'VRIJWILLIGERSORGANISATIE' },
   { slug: 'wijkpanels', naam: 'Wijkpanels Leeuwarden', soort: 'VRIJWILLIGERSORGANISATIE' },
   { slug: 'dorpsbelangen', naam: 'Dorpsbelangen', soort: 'VRIJWILLIGERSORGANISATIE' },

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
 
 /** Who may read what in huishoudelijke hulp. Not listed = denied. */
 const indicatieReaders: FieldAccess = {
@@ -7,11 +7,53 @@ const indicatieReaders: FieldAccess = {
   'hh-medewerker': 'relation',
   inwoner: 'relation',
 };
+/** Aanvragen in the joint intake: the consulent all, a provider those assigned to it, the resident its own. */
+const aanvraagReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'hh-medewerker': 'relation', inwoner: 'relation' };
+/** Transfer reports: the municipality; a provider those it took part in. Lines per client: not contract management. */
+const overdrachtReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'gemeente-contractmanager': 'allow', 'hh-medewerker': 'relation' };
+const regelReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'hh-medewerker': 'relation' };
+
+const consulent = grant('allow', ['gemeente-consulent']);
+const beleid = grant('allow', ['gemeente-beleid']);
+const contractbeheer = grant('allow', ['gemeente-contractmanager']);
 
 export const policy: Policy = {
+  Query: {
+    hhNormtabel: everyone,
+    hhUrenBerekenen: everyone,
+    hhAanvragen: aanvraagReaders,
+    hhWachtrij: aggregateReaders,
+    hhOverdracht: overdrachtReaders,
+  },
+  Mutation: {
+    hhNormjaarVastleggen: beleid,
+    hhNormregelVastleggen: beleid,
+    hhAanvraagIndienen: { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation', inwoner: 'relation' },
+    hhWachtrijVerdelen: consulent,
+    hhAanvraagIntrekken: { 'gemeente-consulent': 'allow', inwoner: 'relation' },
+    hhIndicatieVaststellen: { 'gemeente-consulent': 'allow', 'hh-medewerker': 'relation' },
+    hhKoppelen: { 'hh-medewerker': 'relation' },
+    hhCapaciteitVastleggen: contractbeheer,
+    hhPersoneelOverdragen: contractbeheer,
+    hhClientenPlaatsen: consulent,
+  },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Wijk: { code: everyone, clientenHuishoudelijkeHulp: aggregateReaders },
-  Organisatie: { id: everyone, hhClienten: aggregateReaders },
+  Organisatie: { id: everyone, hhClienten: aggregateReaders, hhCapaciteit: aggregateReaders },
+  HhCapaciteit: fields(['maxClienten', 'bezet'], aggregateReaders),
   Inwoner: { id: indicatieReaders, huishoudelijkeHulp: indicatieReaders },
-  HhIndicatie: fields(['id', 'minutenPerWeek', 'aanbieder', 'startdatum', 'einddatum'], indicatieReaders),
+  HhIndicatie: fields(['id', 'minutenPerWeek', 'aanbieder', 'startdatum', 'einddatum', 'berekening', 'vasteHulp'], indicatieReaders),
+  HhHulp: fields(['id', 'aanbieder'], indicatieReaders),
+  // The normtabel is published policy, and a calculation holds no personal data; on an
+  // indicatie it is reached only through HhIndicatie.berekening, which is guarded above.
+  HhNormjaar: fields(['jaar', 'standaardLooptijdMaanden', 'langeLooptijdMaanden', 'leeftijdLangeLooptijd', 'vakantieweken', 'vakantieReductieProcent', 'regels'], everyone),
+  HhNormregel: fields(['activiteit', 'omschrijving', 'minutenPerWeek', 'extraMinutenPerPersoon', 'schoonmaak'], everyone),
+  HhBerekening: fields(['normjaar', 'huishoudgrootte', 'regels', 'minutenPerWeek', 'vakantieweken', 'vakantieMinutenPerWeek', 'minutenPerJaar', 'looptijdMaanden', 'looptijdReden'], everyone),
+  HhBerekeningRegel: fields(['activiteit', 'omschrijving', 'normMinutenPerWeek', 'extraMinutenPerPersoon', 'personen', 'mate', 'schoonmaak', 'minuten'], everyone),
+  HhAanvraag: fields(['id', 'inwoner', 'status', 'ingediendOp', 'voorkeurAanbieder', 'aanbieder', 'toewijzingsreden', 'indicatie'], aanvraagReaders),
+  HhOverdracht: {
+    ...fields(['id', 'soort', 'van', 'naar', 'per', 'overgezet', 'paarNietBehouden'], overdrachtReaders),
+    regels: regelReaders,
+  },
+  HhOverdrachtRegel: fields(['inwoner', 'hulp', 'naar', 'nieuweIndicatie', 'koppelingBehouden', 'reden'], regelReaders),
 };

@@ -1,12 +1,64 @@
+import { and, eq, asc, count } from 'drizzle-orm';
+import { aanvraag, normjaar, overdracht } from '../../db/schema/huishoudelijke-hulp';
 import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
-import type { IndicatieRow, Loaders } from './loaders';
+import { identifier } from '../shared/validate';
+import { badUserInput } from '../shared/errors';
+import { aanvraagScope, overdrachtScope, type AanvraagRow, type IndicatieRow, type Loaders, type OverdrachtRegelRow, type OverdrachtRow } from './loaders';
+import { bereken, type Berekening, type BerekeningRegel } from './normering';
+import { jaarArg, normjaarVastleggen, normregelVastleggen, type NormjaarInput, type NormregelInput } from './normtabel';
+import { aanvraagIndienen, aanvraagIntrekken, indicatieVaststellen, koppelen, loadNormtabel, wachtrijVerdelen, type IndicatieInput } from './toegang';
+import { clientenPlaatsen, personeelOverdragen } from './overdracht';
+import { capaciteitVastleggen } from './capaciteit';
 
 type Ctx = SubgraphContext<Loaders>;
+const STATUSES = new Set(['WACHTRIJ', 'TOEGEWEZEN', 'AFGEHANDELD', 'INGETROKKEN']);
 
 export const resolvers = {
   Datum,
+  Query: {
+    hhNormtabel: async (_: unknown, a: { jaar: number }, ctx: Ctx) => {
+      const [row] = await ctx.db.select().from(normjaar).where(and(eq(normjaar.gemeenteCode, ctx.scope.gemeente), eq(normjaar.jaar, jaarArg(a.jaar))));
+      return row ?? null;
+    },
+    hhUrenBerekenen: async (_: unknown, a: { jaar: number; input: IndicatieInput & { leeftijd: number } }, ctx: Ctx) => {
+      const leeftijd = a.input.leeftijd ?? 0;
+      if (!Number.isInteger(leeftijd) || leeftijd < 0 || leeftijd > 130) throw badUserInput('input.leeftijd', 'input.leeftijd must be 0 to 130');
+      const tabel = await loadNormtabel(ctx.db, ctx.scope.gemeente, jaarArg(a.jaar), 'jaar');
+      return bereken(tabel.jaar, tabel.regels, { ...a.input, leeftijd, chronischZiek: a.input.chronischZiek ?? false });
+    },
+    hhAanvragen: (_: unknown, a: { status?: string | null }, ctx: Ctx) => {
+      if (a.status && !STATUSES.has(a.status)) throw badUserInput('status', 'status is not a HhAanvraagStatus');
+      return ctx.db.select().from(aanvraag)
+        .where(and(eq(aanvraag.gemeenteCode, ctx.scope.gemeente), a.status ? eq(aanvraag.status, a.status) : undefined, aanvraagScope(ctx.scope)))
+        .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id));
+    },
+    hhWachtrij: async (_: unknown, __: unknown, ctx: Ctx) => {
+      const [row] = await ctx.db.select({ n: count() }).from(aanvraag)
+        .where(and(eq(aanvraag.gemeenteCode, ctx.scope.gemeente), eq(aanvraag.status, 'WACHTRIJ')));
+      return suppress(Number(row?.n ?? 0), ctx.suppression);
+    },
+    hhOverdracht: async (_: unknown, a: { id: string }, ctx: Ctx) => {
+      const [row] = await ctx.db.select().from(overdracht)
+        .where(and(eq(overdracht.gemeenteCode, ctx.scope.gemeente), eq(overdracht.id, identifier('id', a.id)), overdrachtScope(ctx.scope)));
+      return row ?? null;
+    },
+  },
+  Mutation: {
+    hhNormjaarVastleggen: (_: unknown, a: { jaar: number; input: NormjaarInput }, ctx: Ctx) => normjaarVastleggen(ctx.db, ctx.scope, a.jaar, a.input),
+    hhNormregelVastleggen: (_: unknown, a: { jaar: number; input: NormregelInput }, ctx: Ctx) => normregelVastleggen(ctx.db, ctx.scope, a.jaar, a.input),
+    hhAanvraagIndienen: (_: unknown, a: { inwoner: string; voorkeurAanbieder?: string | null }, ctx: Ctx) =>
+      aanvraagIndienen(ctx.db, ctx.scope, a.inwoner, a.voorkeurAanbieder),
+    hhWachtrijVerdelen: (_: unknown, __: unknown, ctx: Ctx) => wachtrijVerdelen(ctx.db, ctx.scope),
+    hhAanvraagIntrekken: (_: unknown, a: { id: string }, ctx: Ctx) => aanvraagIntrekken(ctx.db, ctx.scope, a.id),
+    hhIndicatieVaststellen: (_: unknown, a: { aanvraag: string; input: IndicatieInput }, ctx: Ctx) => indicatieVaststellen(ctx.db, ctx.scope, a.aanvraag, a.input),
+    hhKoppelen: (_: unknown, a: { inwoner: string; hulp: string; per: string }, ctx: Ctx) => koppelen(ctx.db, ctx.scope, a.inwoner, a.hulp, a.per),
+    hhCapaciteitVastleggen: (_: unknown, a: { aanbieder: string; maxClienten: number }, ctx: Ctx) => capaciteitVastleggen(ctx.db, ctx.scope, a.aanbieder, a.maxClienten),
+    hhPersoneelOverdragen: (_: unknown, a: { van: string; naar: string; hulpen: string[]; per: string; blijvenBijAanbieder?: string[] | null }, ctx: Ctx) =>
+      personeelOverdragen(ctx.db, ctx.scope, a.van, a.naar, a.hulpen, a.per, a.blijvenBijAanbieder),
+    hhClientenPlaatsen: (_: unknown, a: { van: string; per: string }, ctx: Ctx) => clientenPlaatsen(ctx.db, ctx.scope, a.van, a.per),
+  },
   Wijk: {
     clientenHuishoudelijkeHulp: async (w: { code: string }, _: unknown, ctx: Ctx) =>
       suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),
@@ -14,11 +66,60 @@ export const resolvers = {
   Organisatie: {
     hhClienten: async (o: { id: string }, _: unknown, ctx: Ctx) =>
       suppress(await ctx.loaders.clientenPerOrganisatie.load(o.id), ctx.suppression),
+    hhCapaciteit: async (o: { id: string }, _: unknown, ctx: Ctx) => {
+      const cap = await ctx.loaders.capaciteit.load(o.id);
+      return cap ? { organisatieId: o.id, maxClienten: cap.maxClienten } : null;
+    },
+  },
+  HhCapaciteit: {
+    bezet: async (c: { organisatieId: string }, _: unknown, ctx: Ctx) => {
+      const [clients, assigned] = await Promise.all([
+        ctx.loaders.clientenPerOrganisatie.load(c.organisatieId),
+        ctx.loaders.toegewezenPerOrganisatie.load(c.organisatieId),
+      ]);
+      return suppress(clients + assigned, ctx.suppression);
+    },
   },
   Inwoner: {
     huishoudelijkeHulp: (i: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.indicatiesPerInwoner.load(i.id),
   },
   HhIndicatie: {
     aanbieder: (r: IndicatieRow) => ({ id: r.organisatieId }),
+    berekening: (r: IndicatieRow) => (r.berekening as Berekening | null) ?? null,
+    /** The current helper, shown on the indicatie at the helper's own organisation only. */
+    vasteHulp: async (r: IndicatieRow, _: unknown, ctx: Ctx) => {
+      const h = await ctx.loaders.vasteHulp.load(r.inwonerId);
+      return h && h.organisatieId === r.organisatieId ? { id: h.id, organisatieId: h.organisatieId } : null;
+    },
+  },
+  HhHulp: {
+    aanbieder: (h: { organisatieId: string }) => ({ id: h.organisatieId }),
+  },
+  HhNormjaar: {
+    regels: (j: { jaar: number }, _: unknown, ctx: Ctx) => ctx.loaders.normregelsPerJaar.load(String(j.jaar)),
+  },
+  HhBerekeningRegel: {
+    normMinutenPerWeek: (r: BerekeningRegel) => r.minutenPerWeek,
+  },
+  HhAanvraag: {
+    inwoner: (a: AanvraagRow) => ({ id: a.inwonerId }),
+    voorkeurAanbieder: (a: AanvraagRow) => (a.voorkeurAanbiederId ? { id: a.voorkeurAanbiederId } : null),
+    aanbieder: (a: AanvraagRow) => (a.aanbiederId ? { id: a.aanbiederId } : null),
+    indicatie: (a: AanvraagRow, _: unknown, ctx: Ctx) => (a.indicatieId ? ctx.loaders.indicatie.load(a.indicatieId) : null),
+  },
+  HhOverdracht: {
+    van: (o: OverdrachtRow) => ({ id: o.vanAanbiederId }),
+    naar: (o: OverdrachtRow) => (o.naarAanbiederId ? { id: o.naarAanbiederId } : null),
+    overgezet: async (o: OverdrachtRow, _: unknown, ctx: Ctx) =>
+      suppress((await ctx.loaders.overdrachtTellingen.load(o.id))?.overgezet ?? 0, ctx.suppression),
+    paarNietBehouden: async (o: OverdrachtRow, _: unknown, ctx: Ctx) =>
+      suppress((await ctx.loaders.overdrachtTellingen.load(o.id))?.nietBehouden ?? 0, ctx.suppression),
+    regels: (o: OverdrachtRow, _: unknown, ctx: Ctx) => ctx.loaders.regelsPerOverdracht.load(o.id),
+  },
+  HhOverdrachtRegel: {
+    inwoner: (r: OverdrachtRegelRow) => ({ id: r.inwonerId }),
+    hulp: (r: OverdrachtRegelRow, _: unknown, ctx: Ctx) => (r.hulpId ? ctx.loaders.hulp.load(r.hulpId) : null),
+    naar: (r: OverdrachtRegelRow) => (r.naarAanbiederId ? { id: r.naarAanbiederId } : null),
+    nieuweIndicatie: (r: OverdrachtRegelRow, _: unknown, ctx: Ctx) => (r.nieuweIndicatieId ? ctx.loaders.indicatie.load(r.nieuweIndicatieId) : null),
   },
 };

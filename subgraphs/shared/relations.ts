@@ -3,7 +3,7 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { inwoner, lopendeBeschikking, ondersteuning, plan, regievoerder } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
-import { indicatie } from '../../db/schema/huishoudelijke-hulp';
+import { aanvraag as hhAanvraag, indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { hulpvraag, toestemming } from '../../db/schema/sociale-basis';
 import type { Scope } from './tokens';
 
@@ -19,7 +19,8 @@ import type { Scope } from './tokens';
  *   running pre-reorganisation beschikking it must re-assess (perspectiefgesprek), and, as regievoerder (sub = regievoerder id), every member of the households it directs;
  * - aanbieder-medewerker: residents with an active toewijzing to its organisation as
  *   hoofdaanbieder or as the onderaannemer the hoofdaanbieder handed it to;
- * - hh-medewerker: residents with an active HH indicatie at its organisation;
+ * - hh-medewerker: residents with an active HH indicatie at its organisation, or an HH
+ *   aanvraag the joint intake assigned to it (it does the intake: toegang is mandated);
  * - vol-coordinator: residents who gave its organisation a consent that is not withdrawn;
  * - vrijwilliger: those residents, and only while the volunteer is matched to their hulpvraag;
  * - every other role: nobody.
@@ -31,6 +32,7 @@ export const ACTIVE_TOEWIJZING_STATUSES = ['toegewezen', 'gestart'] as const;
 const relOndersteuning = alias(ondersteuning, 'rel_ondersteuning');
 const relToewijzing = alias(toewijzing, 'rel_toewijzing');
 const relIndicatie = alias(indicatie, 'rel_indicatie');
+const relAanvraag = alias(hhAanvraag, 'rel_aanvraag');
 const relToestemming = alias(toestemming, 'rel_toestemming');
 const relPlan = alias(plan, 'rel_plan');
 const relLid = alias(inwoner, 'rel_lid');
@@ -91,14 +93,24 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
         )),
       );
     case 'hh-medewerker':
-      return exists(
-        db.select({ one: sql`1` }).from(relIndicatie).where(and(
-          eq(relIndicatie.inwonerId, inwonerId),
-          eq(relIndicatie.organisatieId, org),
-          eq(relIndicatie.gemeenteCode, scope.gemeente),
-          activeOn(relIndicatie.startdatum, relIndicatie.einddatum),
-        )),
-      );
+      return or(
+        exists(
+          db.select({ one: sql`1` }).from(relIndicatie).where(and(
+            eq(relIndicatie.inwonerId, inwonerId),
+            eq(relIndicatie.organisatieId, org),
+            eq(relIndicatie.gemeenteCode, scope.gemeente),
+            activeOn(relIndicatie.startdatum, relIndicatie.einddatum),
+          )),
+        ),
+        exists(
+          db.select({ one: sql`1` }).from(relAanvraag).where(and(
+            eq(relAanvraag.inwonerId, inwonerId),
+            eq(relAanvraag.aanbiederId, org),
+            eq(relAanvraag.gemeenteCode, scope.gemeente),
+            eq(relAanvraag.status, 'TOEGEWEZEN'),
+          )),
+        ),
+      )!;
     case 'vol-coordinator':
       return consentGiven(db, scope, inwonerId);
     case 'vrijwilliger':

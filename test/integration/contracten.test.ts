@@ -16,10 +16,13 @@ const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknow
 
 describe('contract register', () => {
   it('shows the seeded tender: one basis party, hoofdaanbieders and onderaannemers per lot', async () => {
-    const res = await stack.query('{ contracten { perceel rol organisatie { id } hoofdaanbieder { id } } }', { token: manager });
-    const c = res.body.data!.contracten as Array<{ perceel: string; rol: string; organisatie: { id: string }; hoofdaanbieder: { id: string } | null }>;
+    const res = await stack.query('{ contracten { perceel rol einddatum organisatie { id } hoofdaanbieder { id } } }', { token: manager });
+    const c = res.body.data!.contracten as Array<{ perceel: string; rol: string; einddatum: string | null; organisatie: { id: string }; hoofdaanbieder: { id: string } | null }>;
     expect(c.filter((x) => x.perceel === 'BASISONDERSTEUNING').map((x) => x.organisatie.id)).toEqual(['amaryllis']);
-    expect(c.filter((x) => x.perceel === 'HULP_BIJ_HET_HUISHOUDEN').map((x) => x.organisatie.id).sort()).toEqual(['miep', 'thfl']);
+    const hh = c.filter((x) => x.perceel === 'HULP_BIJ_HET_HUISHOUDEN');
+    expect(hh.filter((x) => x.einddatum === null).map((x) => x.organisatie.id).sort()).toEqual(['miep', 'thfl']);
+    // The provider whose 8 clients must be placed: its contract ended before the tender.
+    expect(hh.filter((x) => x.einddatum !== null).map((x) => [x.organisatie.id, x.einddatum])).toEqual([['hh-gestopt', '2020-12-31']]);
     expect(c.filter((x) => x.rol === 'ONDERAANNEMER')).toHaveLength(10);
     expect(c.filter((x) => x.rol === 'ONDERAANNEMER').every((x) => x.hoofdaanbieder?.id === 'windkracht058')).toBe(true);
   });

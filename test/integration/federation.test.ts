@@ -79,8 +79,10 @@ describe('the supergraph across all five subgraphs', () => {
     const token = await stack.token({ rol: 'gemeente-contractmanager' });
     const res = await stack.query('{ organisaties(soort: HH_AANBIEDER) { id naam hhClienten { waarde onderdrukt } } }', { token });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.organisaties.map((o: { id: string }) => o.id).sort()).toEqual(['miep', 'thfl']);
+    expect(res.body.data!.organisaties.map((o: { id: string }) => o.id).sort()).toEqual(['hh-gestopt', 'miep', 'thfl']);
     expect(res.body.data!.organisaties.every((o: any) => o.hhClienten.onderdrukt || o.hhClienten.waarde > 0)).toBe(true);
+    // The provider that stopped has only its 8 unplaced clients: a suppressed cell.
+    expect(res.body.data!.organisaties.find((o: { id: string }) => o.id === 'hh-gestopt').hhClienten).toEqual({ waarde: null, onderdrukt: true });
   });
 });
 

@@ -1,0 +1,98 @@
+CREATE TABLE "huishoudelijke_hulp"."aanvraag" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
+	"inwoner_id" text NOT NULL,
+	"wijk_code" text NOT NULL,
+	"status" text NOT NULL,
+	"voorkeur_aanbieder_id" text,
+	"aanbieder_id" text,
+	"toewijzingsreden" text,
+	"indicatie_id" text,
+	"ingediend_op" timestamp with time zone NOT NULL,
+	"ingediend_door" text NOT NULL,
+	"toegewezen_op" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."capaciteit" (
+	"gemeente_code" text NOT NULL,
+	"organisatie_id" text NOT NULL,
+	"max_clienten" integer NOT NULL,
+	CONSTRAINT "capaciteit_gemeente_code_organisatie_id_pk" PRIMARY KEY("gemeente_code","organisatie_id")
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."hulp" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
+	"organisatie_id" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."koppeling" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
+	"inwoner_id" text NOT NULL,
+	"hulp_id" text NOT NULL,
+	"van" date NOT NULL,
+	"tot" date
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."normjaar" (
+	"gemeente_code" text NOT NULL,
+	"jaar" integer NOT NULL,
+	"standaard_looptijd_maanden" integer NOT NULL,
+	"lange_looptijd_maanden" integer NOT NULL,
+	"leeftijd_lange_looptijd" integer NOT NULL,
+	"vakantieweken" jsonb NOT NULL,
+	"vakantie_reductie_procent" integer NOT NULL,
+	"gewijzigd_door" text NOT NULL,
+	"gewijzigd_op" timestamp with time zone NOT NULL,
+	CONSTRAINT "normjaar_gemeente_code_jaar_pk" PRIMARY KEY("gemeente_code","jaar")
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."normregel" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
+	"jaar" integer NOT NULL,
+	"activiteit" text NOT NULL,
+	"omschrijving" text NOT NULL,
+	"minuten_per_week" integer NOT NULL,
+	"extra_minuten_per_persoon" integer NOT NULL,
+	"schoonmaak" boolean NOT NULL,
+	"gewijzigd_door" text NOT NULL,
+	"gewijzigd_op" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."overdracht" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
+	"soort" text NOT NULL,
+	"van_aanbieder_id" text NOT NULL,
+	"naar_aanbieder_id" text,
+	"per" date NOT NULL,
+	"door" text NOT NULL,
+	"op" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "huishoudelijke_hulp"."overdracht_regel" (
+	"id" text PRIMARY KEY NOT NULL,
+	"overdracht_id" text NOT NULL,
+	"inwoner_id" text NOT NULL,
+	"hulp_id" text,
+	"oude_indicatie_id" text NOT NULL,
+	"nieuwe_indicatie_id" text,
+	"naar_aanbieder_id" text,
+	"koppeling_behouden" boolean NOT NULL,
+	"reden" text
+);
+--> statement-breakpoint
+ALTER TABLE "huishoudelijke_hulp"."indicatie" ADD COLUMN "berekening" jsonb;--> statement-breakpoint
+ALTER TABLE "huishoudelijke_hulp"."indicatie" ADD COLUMN "voortzetting_van" text;--> statement-breakpoint
+ALTER TABLE "huishoudelijke_hulp"."overdracht_regel" ADD CONSTRAINT "overdracht_regel_overdracht_id_overdracht_id_fk" FOREIGN KEY ("overdracht_id") REFERENCES "huishoudelijke_hulp"."overdracht"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "aanvraag_status_idx" ON "huishoudelijke_hulp"."aanvraag" USING btree ("gemeente_code","status","ingediend_op");--> statement-breakpoint
+CREATE INDEX "aanvraag_aanbieder_idx" ON "huishoudelijke_hulp"."aanvraag" USING btree ("aanbieder_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "aanvraag_een_open_idx" ON "huishoudelijke_hulp"."aanvraag" USING btree ("inwoner_id") WHERE status in ('WACHTRIJ', 'TOEGEWEZEN');--> statement-breakpoint
+CREATE INDEX "hulp_org_idx" ON "huishoudelijke_hulp"."hulp" USING btree ("gemeente_code","organisatie_id");--> statement-breakpoint
+CREATE INDEX "koppeling_inwoner_idx" ON "huishoudelijke_hulp"."koppeling" USING btree ("inwoner_id");--> statement-breakpoint
+CREATE INDEX "koppeling_hulp_idx" ON "huishoudelijke_hulp"."koppeling" USING btree ("hulp_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "koppeling_een_actief_idx" ON "huishoudelijke_hulp"."koppeling" USING btree ("inwoner_id") WHERE tot is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "normregel_jaar_activiteit_idx" ON "huishoudelijke_hulp"."normregel" USING btree ("gemeente_code","jaar","activiteit");--> statement-breakpoint
+CREATE INDEX "overdracht_regel_overdracht_idx" ON "huishoudelijke_hulp"."overdracht_regel" USING btree ("overdracht_id");

@@ -1,0 +1,85 @@
+/** The municipality keeps the normtabel as data: one version per year, edited line by line. */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
+import { badUserInput } from '../shared/errors';
+import type { Scope } from '../shared/tokens';
+import { requiredText } from '../shared/validate';
+import { newId } from './toegang';
+
+export type NormjaarRow = typeof normjaar.$inferSelect;
+export type NormregelRow = typeof normregel.$inferSelect;
+
+function int(field: string, value: number | null | undefined, min: number, max: number): number {
+  if (!Number.isInteger(value) || value! < min || value! > max) throw badUserInput(field, `${field} must be ${min} to ${max}`);
+  return value!;
+}
+
+export const jaarArg = (value: number) => int('jaar', value, 2015, 2100);
+
+export interface NormjaarInput {
+  standaardLooptijdMaanden: number;
+  langeLooptijdMaanden: number;
+  leeftijdLangeLooptijd?: number | null;
+  vakantieweken: number[];
+  vakantieReductieProcent: number;
+  kopieerRegelsVan?: number | null;
+}
+
+export async function normjaarVastleggen(db: Db, scope: Scope, jaarInput: number, input: NormjaarInput): Promise<NormjaarRow> {
+  const jaar = jaarArg(jaarInput);
+  const standaard = int('input.standaardLooptijdMaanden', input.standaardLooptijdMaanden, 1, 120);
+  const lang = int('input.langeLooptijdMaanden', input.langeLooptijdMaanden, standaard, 120);
+  const leeftijd = int('input.leeftijdLangeLooptijd', input.leeftijdLangeLooptijd ?? 80, 18, 120);
+  const reductie = int('input.vakantieReductieProcent', input.vakantieReductieProcent, 0, 100);
+  if (input.vakantieweken.length > 20) throw badUserInput('input.vakantieweken', 'input.vakantieweken may name at most 20 weeks');
+  input.vakantieweken.forEach((w, i) => int(`input.vakantieweken.${i}`, w, 1, 53));
+  const bron = input.kopieerRegelsVan == null ? null : int('input.kopieerRegelsVan', input.kopieerRegelsVan, 2015, jaar - 1);
+  const values = {
+    standaardLooptijdMaanden: standaard, langeLooptijdMaanden: lang, leeftijdLangeLooptijd: leeftijd,
+    vakantieweken: [...new Set(input.vakantieweken)].sort((a, b) => a - b), vakantieReductieProcent: reductie,
+    gewijzigdDoor: scope.sub, gewijzigdOp: new Date().toISOString(),
+  };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(normjaar).values({ gemeenteCode: scope.gemeente, jaar, ...values })
+      .onConflictDoUpdate({ target: [normjaar.gemeenteCode, normjaar.jaar], set: values }).returning();
+    if (bron !== null) {
+      const [existing] = await tx.select({ id: normregel.id }).from(normregel).where(and(eq(normregel.gemeenteCode, scope.gemeente), eq(normregel.jaar, jaar))).limit(1);
+      if (existing) throw badUserInput('input.kopieerRegelsVan', `input.kopieerRegelsVan: ${jaar} already has norm lines`);
+      const regels = await tx.select().from(normregel).where(and(eq(normregel.gemeenteCode, scope.gemeente), eq(normregel.jaar, bron)));
+      if (regels.length === 0) throw badUserInput('input.kopieerRegelsVan', `input.kopieerRegelsVan: ${bron} has no norm lines`);
+      await tx.insert(normregel).values(regels.map((r) => ({ ...r, id: newId('hhn'), jaar, gewijzigdDoor: scope.sub, gewijzigdOp: values.gewijzigdOp })));
+    }
+    return row!;
+  });
+}
+
+export interface NormregelInput {
+  activiteit: string;
+  omschrijving: string;
+  minutenPerWeek: number;
+  extraMinutenPerPersoon: number;
+  schoonmaak: boolean;
+}
+
+export async function normregelVastleggen(db: Db, scope: Scope, jaarInput: number, input: NormregelInput): Promise<NormregelRow> {
+  const jaar = jaarArg(jaarInput);
+  if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(input.activiteit)) {
+    throw badUserInput('input.activiteit', 'input.activiteit must be 2 to 50 capitals, digits or _ (e.g. ZWAAR_POETSEN)');
+  }
+  const values = {
+    omschrijving: requiredText('input.omschrijving', input.omschrijving, 3, 200),
+    minutenPerWeek: int('input.minutenPerWeek', input.minutenPerWeek, 0, 1200),
+    extraMinutenPerPersoon: int('input.extraMinutenPerPersoon', input.extraMinutenPerPersoon, 0, 600),
+    schoonmaak: input.schoonmaak,
+    gewijzigdDoor: scope.sub,
+    gewijzigdOp: new Date().toISOString(),
+  };
+  return db.transaction(async (tx) => {
+    const [j] = await tx.select({ jaar: normjaar.jaar }).from(normjaar).where(and(eq(normjaar.gemeenteCode, scope.gemeente), eq(normjaar.jaar, jaar)));
+    if (!j) throw badUserInput('jaar', `jaar: ${jaar} has no normjaar yet (hhNormjaarVastleggen first)`);
+    const [row] = await tx.insert(normregel).values({ id: newId('hhn'), gemeenteCode: scope.gemeente, jaar, activiteit: input.activiteit, ...values })
+      .onConflictDoUpdate({ target: [normregel.gemeenteCode, normregel.jaar, normregel.activiteit], set: values }).returning();
+    return row!;
+  });
+}

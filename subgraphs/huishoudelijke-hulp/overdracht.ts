@@ -1,0 +1,170 @@
+/**
+ * Moving clients between hh-aanbieders while keeping each client with their own helper
+ * (koppel cliënt-medewerker): staff transfers and the placement of clients of a provider
+ * that stopped. Each run writes a report line per client concerned, in one transaction.
+ */
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { organisatie } from '../../db/schema/financien';
+import { capaciteit, hulp, indicatie, koppeling, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
+import { badUserInput, conflict } from '../shared/errors';
+import { today } from '../shared/scalars';
+import type { Scope } from '../shared/tokens';
+import { identifier } from '../shared/validate';
+import { aanbiedersMetContract, dagVoor, kies, newId, type IndicatieRow } from './toegang';
+
+export type OverdrachtRow = typeof overdracht.$inferSelect;
+type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId'>;
+
+const MAX_HULPEN = 500;
+const DAY = 86_400_000;
+
+/** A transfer date within 90 days back and a year ahead: administrative, not historical rewriting. */
+function perArg(per: string): string {
+  const t = Date.parse(`${today()}T00:00:00Z`);
+  const p = Date.parse(`${per}T00:00:00Z`);
+  if (p < t - 90 * DAY || p > t + 365 * DAY) throw badUserInput('per', 'per must lie between 90 days ago and a year from today');
+  return per;
+}
+
+async function hhAanbieder(tx: Db, scope: Scope, field: string, idInput: string): Promise<string> {
+  const id = identifier(field, idInput);
+  const [o] = await tx.select({ id: organisatie.id }).from(organisatie)
+    .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, id), eq(organisatie.soort, 'HH_AANBIEDER')));
+  if (!o) throw badUserInput(field, `${field}: not an hh-aanbieder of the gemeente`);
+  return o.id;
+}
+
+/** Active indicaties at `org` on `per`, with the client's active helper (if any), all locked. */
+async function clienten(tx: Db, scope: Scope, org: string, per: string) {
+  const indicaties = await tx.select().from(indicatie)
+    .where(and(eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.organisatieId, org), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, per))))
+    .orderBy(indicatie.inwonerId, indicatie.startdatum)
+    .for('update');
+  const pairs = indicaties.length === 0 ? [] : await tx.select().from(koppeling)
+    .where(and(inArray(koppeling.inwonerId, indicaties.map((i) => i.inwonerId)), isNull(koppeling.tot)))
+    .for('update');
+  const pairOf = new Map(pairs.map((k) => [k.inwonerId, k]));
+  return indicaties.map((ind) => ({ ind, hulpId: pairOf.get(ind.inwonerId)?.hulpId ?? null, koppelingId: pairOf.get(ind.inwonerId)?.id ?? null }));
+}
+
+/** Continues an indicatie at another provider from `per` (same minutes, end and calculation). */
+async function voortzetten(tx: Db, scope: Scope, old: IndicatieRow, naar: string, per: string): Promise<string> {
+  if (old.startdatum >= per) {
+    // Not started yet at the old provider: it simply moves.
+    await tx.update(indicatie).set({ organisatieId: naar }).where(eq(indicatie.id, old.id));
+    return old.id;
+  }
+  await tx.update(indicatie).set({ einddatum: dagVoor(per) }).where(eq(indicatie.id, old.id));
+  const id = newId('hhi');
+  await tx.insert(indicatie).values({
+    id, gemeenteCode: scope.gemeente, inwonerId: old.inwonerId, wijkCode: old.wijkCode, organisatieId: naar, minutenPerWeek: old.minutenPerWeek,
+    startdatum: per, einddatum: old.einddatum, berekening: old.berekening, voortzettingVan: old.id,
+  });
+  return id;
+}
+
+async function ontkoppel(tx: Db, koppelingId: string | null, per: string) {
+  if (koppelingId) await tx.update(koppeling).set({ tot: dagVoor(per) }).where(eq(koppeling.id, koppelingId));
+}
+
+async function opslaan(tx: Db, scope: Scope, kop: Omit<OverdrachtRow, 'id' | 'gemeenteCode' | 'door' | 'op'>, regels: RegelValues[]): Promise<OverdrachtRow> {
+  const [row] = await tx.insert(overdracht).values({ id: newId('hho'), gemeenteCode: scope.gemeente, door: scope.sub, op: new Date().toISOString(), ...kop }).returning();
+  if (regels.length > 0) await tx.insert(overdrachtRegel).values(regels.map((r) => ({ id: newId('hhr'), overdrachtId: row!.id, ...r })));
+  return row!;
+}
+
+/**
+ * Staff transfer: the helpers move to `naar` and take their clients along. Every client
+ * of these helpers at `van` gets an indicatie at `naar` from `per` (a continuation of the
+ * old one) and keeps the pair; a client in `blijven` stays at `van` and loses the pair.
+ * The places move with the staff: `naar`'s capacity grows by the clients it receives and
+ * `van`'s shrinks by as many.
+ */
+export async function personeelOverdragen(
+  db: Db, scope: Scope, vanInput: string, naarInput: string, hulpenInput: string[], perInput: string, blijvenInput: string[] | null | undefined,
+): Promise<OverdrachtRow> {
+  const per = perArg(perInput);
+  if (hulpenInput.length === 0 || hulpenInput.length > MAX_HULPEN) throw badUserInput('hulpen', `hulpen must name 1 to ${MAX_HULPEN} helpers`);
+  const hulpen = hulpenInput.map((h, i) => identifier(`hulpen.${i}`, h));
+  if (new Set(hulpen).size !== hulpen.length) throw badUserInput('hulpen', 'hulpen names a helper twice');
+  const blijven = new Set((blijvenInput ?? []).map((b, i) => identifier(`blijvenBijAanbieder.${i}`, b)));
+  return db.transaction(async (tx) => {
+    const van = await hhAanbieder(tx, scope, 'van', vanInput);
+    const naar = await hhAanbieder(tx, scope, 'naar', naarInput);
+    if (van === naar) throw badUserInput('naar', 'naar must differ from van');
+    if (!(await aanbiedersMetContract(tx, scope.gemeente, per)).some((a) => a.id === naar)) {
+      throw badUserInput('naar', 'naar: no running contract for hulp bij het huishouden on this date');
+    }
+    const staff = await tx.select({ id: hulp.id }).from(hulp)
+      .where(and(eq(hulp.gemeenteCode, scope.gemeente), inArray(hulp.id, hulpen), eq(hulp.organisatieId, van))).for('update');
+    const known = new Set(staff.map((h) => h.id));
+    const missing = hulpen.findIndex((h) => !known.has(h));
+    if (missing >= 0) throw badUserInput(`hulpen.${missing}`, `hulpen.${missing}: no helper with this id at van`);
+
+    const concerned = (await clienten(tx, scope, van, per)).filter((c) => c.hulpId !== null && known.has(c.hulpId));
+    const ids = new Set(concerned.map((c) => c.ind.inwonerId));
+    const stray = [...blijven].findIndex((b) => !ids.has(b));
+    if (stray >= 0) throw badUserInput(`blijvenBijAanbieder.${stray}`, `blijvenBijAanbieder.${stray}: not a client of these helpers at van`);
+
+    const regels: RegelValues[] = [];
+    for (const c of concerned) {
+      const base = { inwonerId: c.ind.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.ind.id };
+      if (blijven.has(c.ind.inwonerId)) {
+        await ontkoppel(tx, c.koppelingId, per);
+        regels.push({ ...base, nieuweIndicatieId: null, naarAanbiederId: null, koppelingBehouden: false, reden: 'Cliënt blijft bij de eigen aanbieder; de hulp gaat over' });
+      } else {
+        regels.push({ ...base, nieuweIndicatieId: await voortzetten(tx, scope, c.ind, naar, per), naarAanbiederId: naar, koppelingBehouden: true, reden: null });
+      }
+    }
+    await tx.update(hulp).set({ organisatieId: naar }).where(inArray(hulp.id, hulpen));
+    const moved = regels.filter((r) => r.naarAanbiederId).length;
+    if (moved > 0) await verplaatsCapaciteit(tx, scope, van, naar, moved);
+    return opslaan(tx, scope, { soort: 'PERSONEEL', vanAanbiederId: van, naarAanbiederId: naar, per }, regels);
+  });
+}
+
+async function verplaatsCapaciteit(tx: Db, scope: Scope, van: string, naar: string, n: number) {
+  const rows = await tx.select().from(capaciteit).where(and(eq(capaciteit.gemeenteCode, scope.gemeente), inArray(capaciteit.organisatieId, [van, naar])));
+  for (const r of rows) {
+    const max = r.organisatieId === naar ? r.maxClienten + n : Math.max(0, r.maxClienten - n);
+    await tx.update(capaciteit).set({ maxClienten: max }).where(and(eq(capaciteit.gemeenteCode, scope.gemeente), eq(capaciteit.organisatieId, r.organisatieId)));
+  }
+}
+
+/**
+ * Places the clients of an hh-aanbieder without a running contract. Each client goes
+ * preferably to the provider where their helper now works (the pair is kept), otherwise
+ * to the provider with the most room (the pair ends). A client nobody has room for stays
+ * and is reported; running it again later places the rest.
+ */
+export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, perInput: string): Promise<OverdrachtRow> {
+  const per = perArg(perInput);
+  return db.transaction(async (tx) => {
+    const van = await hhAanbieder(tx, scope, 'van', vanInput);
+    const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, per);
+    if (aanbieders.some((a) => a.id === van)) throw conflict('van still has a running contract: its clients need no placement');
+    const concerned = await clienten(tx, scope, van, per);
+    const hulpOrg = new Map((concerned.length === 0 ? [] : await tx.select({ id: hulp.id, org: hulp.organisatieId }).from(hulp)
+      .where(inArray(hulp.id, concerned.flatMap((c) => (c.hulpId ? [c.hulpId] : []))))).map((h) => [h.id, h.org]));
+    const regels: RegelValues[] = [];
+    for (const c of concerned) {
+      const base = { inwonerId: c.ind.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.ind.id };
+      const helperAt = c.hulpId ? hulpOrg.get(c.hulpId) ?? null : null;
+      const keuze = kies(aanbieders, null, helperAt);
+      if (!keuze) {
+        regels.push({ ...base, nieuweIndicatieId: null, naarAanbiederId: null, koppelingBehouden: false, reden: 'Geen aanbieder met vrije capaciteit; opnieuw plaatsen' });
+        continue;
+      }
+      aanbieders.find((a) => a.id === keuze.aanbieder)!.bezet += 1;
+      const nieuw = await voortzetten(tx, scope, c.ind, keuze.aanbieder, per);
+      const behouden = helperAt === keuze.aanbieder;
+      if (!behouden) await ontkoppel(tx, c.koppelingId, per);
+      regels.push({
+        ...base, nieuweIndicatieId: nieuw, naarAanbiederId: keuze.aanbieder, koppelingBehouden: behouden,
+        reden: behouden ? null : c.hulpId ? 'De hulp werkt niet bij de nieuwe aanbieder' : 'Cliënt had geen vaste hulp',
+      });
+    }
+    return opslaan(tx, scope, { soort: 'PLAATSING', vanAanbiederId: van, naarAanbiederId: null, per }, regels);
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * Gezamenlijke toegang and indicaties: one intake queue for both hh-aanbieders, the
+ * assignment rules, the indicatie computed from the normtabel, and the fixed helper.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inwoner as inwonerTable } from '../../db/schema/basisondersteuning';
+import { contract } from '../../db/schema/financien';
+import { aanvraag, capaciteit, hulp, indicatie, koppeling, normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
+import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
+import { findInwoner } from '../shared/residents';
+import { today } from '../shared/scalars';
+import type { Scope } from '../shared/tokens';
+import { identifier } from '../shared/validate';
+import { bereken, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
+
+export type AanvraagRow = typeof aanvraag.$inferSelect;
+export type IndicatieRow = typeof indicatie.$inferSelect;
+export type Toewijzingsreden = 'KEUZE_INWONER' | 'CONTINUITEIT' | 'CAPACITEIT';
+
+export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+export const OPEN_STATUSES = ['WACHTRIJ', 'TOEGEWEZEN'];
+
+/** The day before a YYYY-MM-DD date. */
+export const dagVoor = (datum: string) => new Date(Date.parse(`${datum}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+const activeIndicatieOn = (datum: string) =>
+  and(lte(indicatie.startdatum, datum), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, datum)))!;
+
+export interface Aanbieder { id: string; maxClienten: number; bezet: number }
+
+/**
+ * The hh-aanbieders that may take clients on `datum`: a running hoofdaanbieder contract
+ * for hulp bij het huishouden and a capacity. Their capacity rows are locked until the
+ * transaction ends, so parallel intakes cannot overfill a provider. `bezet` counts
+ * clients with an active indicatie plus aanvragen assigned and not yet handled.
+ */
+export async function aanbiedersMetContract(tx: Db, gemeente: string, datum: string): Promise<Aanbieder[]> {
+  const rows = await tx.select({ id: capaciteit.organisatieId, maxClienten: capaciteit.maxClienten }).from(capaciteit)
+    .where(and(
+      eq(capaciteit.gemeenteCode, gemeente),
+      inArray(capaciteit.organisatieId, tx.select({ id: contract.organisatieId }).from(contract).where(and(
+        eq(contract.gemeenteCode, gemeente), eq(contract.perceel, 'HULP_BIJ_HET_HUISHOUDEN'), eq(contract.rol, 'HOOFDAANBIEDER'),
+        lte(contract.ingangsdatum, datum), or(isNull(contract.einddatum), gte(contract.einddatum, datum)),
+      ))),
+    ))
+    .orderBy(capaciteit.organisatieId)
+    .for('update');
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const clients = await tx.select({ id: indicatie.organisatieId, n: sql<number>`count(distinct ${indicatie.inwonerId})::int` }).from(indicatie)
+    .where(and(eq(indicatie.gemeenteCode, gemeente), inArray(indicatie.organisatieId, ids), activeIndicatieOn(datum)))
+    .groupBy(indicatie.organisatieId);
+  const assigned = await tx.select({ id: aanvraag.aanbiederId, n: count() }).from(aanvraag)
+    .where(and(eq(aanvraag.gemeenteCode, gemeente), inArray(aanvraag.aanbiederId, ids), eq(aanvraag.status, 'TOEGEWEZEN')))
+    .groupBy(aanvraag.aanbiederId);
+  const load = new Map<string, number>();
+  for (const r of [...clients, ...assigned]) load.set(r.id!, (load.get(r.id!) ?? 0) + Number(r.n));
+  return rows.map((r) => ({ ...r, bezet: load.get(r.id) ?? 0 }));
+}
+
+/**
+ * The assignment rules of the joint intake, in order:
+ * 1. the resident's choice: that provider, or wait for it when it is full;
+ * 2. continuity: the provider of the resident's latest indicatie (active or ended within a year);
+ * 3. the provider with the most free places (ties: lowest id, so the result is deterministic).
+ * Returns null when nobody has room: the aanvraag waits in the queue.
+ */
+export function kies(
+  aanbieders: Aanbieder[],
+  voorkeur: string | null,
+  vorige: string | null,
+): { aanbieder: string; reden: Toewijzingsreden } | null {
+  const vrij = (a: Aanbieder | undefined) => a !== undefined && a.bezet < a.maxClienten;
+  if (voorkeur) {
+    const gekozen = aanbieders.find((a) => a.id === voorkeur);
+    return vrij(gekozen) ? { aanbieder: voorkeur, reden: 'KEUZE_INWONER' } : null;
+  }
+  const continu = aanbieders.find((a) => a.id === vorige);
+  if (vrij(continu)) return { aanbieder: continu!.id, reden: 'CONTINUITEIT' };
+  const best = aanbieders.filter(vrij).sort((a, b) => (b.maxClienten - b.bezet) - (a.maxClienten - a.bezet) || a.id.localeCompare(b.id))[0];
+  return best ? { aanbieder: best.id, reden: 'CAPACITEIT' } : null;
+}
+
+/** The provider of the resident's latest indicatie that is active or ended less than a year ago. */
+async function vorigeAanbieder(tx: Db, gemeente: string, inwonerId: string, datum: string): Promise<string | null> {
+  const jaarGeleden = `${Number(datum.slice(0, 4)) - 1}${datum.slice(4)}`;
+  const [row] = await tx.select({ id: indicatie.organisatieId }).from(indicatie)
+    .where(and(eq(indicatie.gemeenteCode, gemeente), eq(indicatie.inwonerId, inwonerId), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, jaarGeleden))))
+    .orderBy(desc(indicatie.startdatum), desc(indicatie.id)).limit(1);
+  return row?.id ?? null;
+}
+
+/** Assigns one aanvraag (row locked by the caller) if a provider has room. */
+async function verdeel(tx: Db, scope: Scope, row: AanvraagRow, aanbieders: Aanbieder[]): Promise<AanvraagRow> {
+  const keuze = kies(aanbieders, row.voorkeurAanbiederId, await vorigeAanbieder(tx, scope.gemeente, row.inwonerId, today()));
+  if (!keuze) return row;
+  aanbieders.find((a) => a.id === keuze.aanbieder)!.bezet += 1;
+  const [updated] = await tx.update(aanvraag).set({
+    status: 'TOEGEWEZEN', aanbiederId: keuze.aanbieder, toewijzingsreden: keuze.reden, toegewezenOp: new Date().toISOString(),
+  }).where(eq(aanvraag.id, row.id)).returning();
+  return updated!;
+}
+
+/** Who may file an aanvraag for a resident: the resident, the consulent, and basis or hh workers with a relation. */
+const INDIENERS = new Set(['gemeente-consulent', 'inwoner', 'basis-medewerker']);
+
+export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: string, voorkeurInput: string | null | undefined): Promise<AanvraagRow> {
+  if (!INDIENERS.has(scope.rol)) throw forbidden();
+  const inwonerId = identifier('inwoner', inwonerInput);
+  const voorkeur = voorkeurInput == null ? null : identifier('voorkeurAanbieder', voorkeurInput);
+  return db.transaction(async (tx) => {
+    const resident = await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: scope.rol !== 'gemeente-consulent', lock: true });
+    const [open] = await tx.select({ id: aanvraag.id }).from(aanvraag)
+      .where(and(eq(aanvraag.inwonerId, inwonerId), inArray(aanvraag.status, OPEN_STATUSES)));
+    if (open) throw conflict('The resident already has an open aanvraag', { aanvraag: open.id });
+    const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, today());
+    if (voorkeur && !aanbieders.some((a) => a.id === voorkeur)) {
+      throw badUserInput('voorkeurAanbieder', 'voorkeurAanbieder: not an hh-aanbieder with a running contract');
+    }
+    const [row] = await tx.insert(aanvraag).values({
+      id: newId('hha'), gemeenteCode: scope.gemeente, inwonerId, wijkCode: resident.wijkCode, status: 'WACHTRIJ',
+      voorkeurAanbiederId: voorkeur, ingediendOp: new Date().toISOString(), ingediendDoor: scope.sub,
+    }).returning();
+    return verdeel(tx, scope, row!, aanbieders);
+  });
+}
+
+/** Assigns the waiting aanvragen, oldest first, as long as providers have room. */
+export async function wachtrijVerdelen(db: Db, scope: Scope): Promise<AanvraagRow[]> {
+  return db.transaction(async (tx) => {
+    const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, today());
+    const wachtend = await tx.select().from(aanvraag)
+      .where(and(eq(aanvraag.gemeenteCode, scope.gemeente), eq(aanvraag.status, 'WACHTRIJ')))
+      .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id)).for('update');
+    const out: AanvraagRow[] = [];
+    for (const row of wachtend) out.push(await verdeel(tx, scope, row, aanbieders));
+    return out;
+  });
+}
+
+/** An aanvraag the caller may act on: the consulent any in its gemeente, a provider those assigned to it, the resident its own. */
+async function lockAanvraag(tx: Db, scope: Scope, idInput: string, field = 'id'): Promise<AanvraagRow> {
+  const id = identifier(field, idInput);
+  const own = scope.rol === 'hh-medewerker' ? eq(aanvraag.aanbiederId, scope.organisatie ?? '')
+    : scope.rol === 'inwoner' ? eq(aanvraag.inwonerId, scope.sub)
+      : scope.rol === 'gemeente-consulent' ? undefined : sql`false`;
+  const [row] = await tx.select().from(aanvraag).where(and(eq(aanvraag.gemeenteCode, scope.gemeente), eq(aanvraag.id, id), own)).for('update');
+  if (!row) throw notFound('Aanvraag not found');
+  return row;
+}
+
+export async function aanvraagIntrekken(db: Db, scope: Scope, idInput: string): Promise<AanvraagRow> {
+  return db.transaction(async (tx) => {
+    const row = await lockAanvraag(tx, scope, idInput);
+    if (row.status === 'INGETROKKEN') return row;
+    if (!OPEN_STATUSES.includes(row.status)) throw conflict(`Aanvraag is ${row.status}: only an open aanvraag can be withdrawn`, { currentStatus: row.status });
+    const [updated] = await tx.update(aanvraag).set({ status: 'INGETROKKEN' }).where(eq(aanvraag.id, row.id)).returning();
+    return updated!;
+  });
+}
+
+/** The normjaar and its lines; BAD_USER_INPUT on `field` when the year has no normtabel. */
+export async function loadNormtabel(tx: Db, gemeente: string, jaar: number, field: string): Promise<{ jaar: Normjaar; regels: Normregel[] }> {
+  const [j] = await tx.select().from(normjaar).where(and(eq(normjaar.gemeenteCode, gemeente), eq(normjaar.jaar, jaar)));
+  const regels = j ? await tx.select().from(normregel).where(and(eq(normregel.gemeenteCode, gemeente), eq(normregel.jaar, jaar))).orderBy(normregel.activiteit) : [];
+  if (!j || regels.length === 0) throw badUserInput(field, `${field}: there is no normtabel for ${jaar}`);
+  return { jaar: { ...j, vakantieweken: j.vakantieweken }, regels };
+}
+
+export interface IndicatieInput {
+  startdatum: string;
+  huishoudgrootte: number;
+  taken: Array<{ activiteit: string; mate: Mate }>;
+  chronischZiek?: boolean | null;
+  vasteHulp?: string | null;
+}
+
+/**
+ * Starts an indicatie for a resident at a provider, ending the resident's running one the
+ * day before. A later-starting indicatie already on record is a CONFLICT (no overlaps).
+ */
+export async function indicatieStarten(
+  tx: Db,
+  scope: Scope,
+  values: { inwonerId: string; wijkCode: string; organisatieId: string; minutenPerWeek: number; startdatum: string; einddatum: string | null; berekening: Berekening | null; voortzettingVan?: string | null },
+): Promise<IndicatieRow> {
+  const [later] = await tx.select({ id: indicatie.id }).from(indicatie)
+    .where(and(eq(indicatie.inwonerId, values.inwonerId), gte(indicatie.startdatum, values.startdatum)));
+  if (later) throw conflict('The resident already has an indicatie starting on or after this startdatum');
+  await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
+    eq(indicatie.inwonerId, values.inwonerId), lt(indicatie.startdatum, values.startdatum),
+    or(isNull(indicatie.einddatum), gte(indicatie.einddatum, values.startdatum)),
+  ));
+  const [row] = await tx.insert(indicatie).values({ id: newId('hhi'), gemeenteCode: scope.gemeente, voortzettingVan: null, ...values }).returning();
+  return row!;
+}
+
+/** Makes `hulpId` the resident's fixed helper from `per`, ending any other pair the day before. */
+export async function koppel(tx: Db, scope: Scope, inwonerId: string, hulpId: string, per: string): Promise<void> {
+  const [current] = await tx.select().from(koppeling).where(and(eq(koppeling.inwonerId, inwonerId), isNull(koppeling.tot))).for('update');
+  if (current?.hulpId === hulpId) return;
+  if (current) await tx.update(koppeling).set({ tot: current.van < per ? dagVoor(per) : current.van }).where(eq(koppeling.id, current.id));
+  await tx.insert(koppeling).values({ id: newId('hhk'), gemeenteCode: scope.gemeente, inwonerId, hulpId, van: per, tot: null });
+}
+
+async function hulpVan(tx: Db, scope: Scope, field: string, idInput: string, organisatieId: string): Promise<string> {
+  const id = identifier(field, idInput);
+  const [h] = await tx.select({ id: hulp.id }).from(hulp).where(and(eq(hulp.gemeenteCode, scope.gemeente), eq(hulp.id, id), eq(hulp.organisatieId, organisatieId)));
+  if (!h) throw badUserInput(field, `${field}: no hulp with this id at the provider`);
+  return h.id;
+}
+
+/** The assigned provider (or the consulent) turns an aanvraag into an indicatie computed from the normtabel. */
+export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: string, input: IndicatieInput): Promise<IndicatieRow> {
+  if (scope.rol !== 'hh-medewerker' && scope.rol !== 'gemeente-consulent') throw forbidden();
+  return db.transaction(async (tx) => {
+    const row = await lockAanvraag(tx, scope, aanvraagInput, 'aanvraag');
+    if (row.status !== 'TOEGEWEZEN') throw conflict(`Aanvraag is ${row.status}: an indicatie needs a TOEGEWEZEN aanvraag`, { currentStatus: row.status });
+    const normtabel = await loadNormtabel(tx, scope.gemeente, Number(input.startdatum.slice(0, 4)), 'input.startdatum');
+    const [resident] = await tx.select({ geboortedatum: inwonerTable.geboortedatum, wijkCode: inwonerTable.wijkCode }).from(inwonerTable).where(eq(inwonerTable.id, row.inwonerId));
+    const berekening = bereken(normtabel.jaar, normtabel.regels, {
+      huishoudgrootte: input.huishoudgrootte, taken: input.taken,
+      leeftijd: leeftijdOp(resident!.geboortedatum, input.startdatum), chronischZiek: input.chronischZiek ?? false,
+    });
+    const organisatieId = row.aanbiederId!;
+    const vasteHulp = input.vasteHulp ? await hulpVan(tx, scope, 'input.vasteHulp', input.vasteHulp, organisatieId) : null;
+    const created = await indicatieStarten(tx, scope, {
+      inwonerId: row.inwonerId, wijkCode: resident!.wijkCode, organisatieId, minutenPerWeek: berekening.minutenPerWeek,
+      startdatum: input.startdatum, einddatum: einddatumNa(input.startdatum, berekening.looptijdMaanden), berekening,
+    });
+    if (vasteHulp) await koppel(tx, scope, row.inwonerId, vasteHulp, input.startdatum);
+    await tx.update(aanvraag).set({ status: 'AFGEHANDELD', indicatieId: created.id }).where(eq(aanvraag.id, row.id));
+    return created;
+  });
+}
+
+/** A provider links its client (active indicatie at the provider) to one of its helpers. */
+export async function koppelen(db: Db, scope: Scope, inwonerInput: string, hulpInput: string, per: string): Promise<IndicatieRow> {
+  const inwonerId = identifier('inwoner', inwonerInput);
+  return db.transaction(async (tx) => {
+    const [ind] = await tx.select().from(indicatie).where(and(
+      eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.inwonerId, inwonerId), eq(indicatie.organisatieId, scope.organisatie ?? ''), activeIndicatieOn(per),
+    ));
+    if (!ind) throw badUserInput('inwoner', 'inwoner: no client with an indicatie at your organisation on this date');
+    await koppel(tx, scope, inwonerId, await hulpVan(tx, scope, 'hulp', hulpInput, ind.organisatieId), per);
+    return ind;
+  });
+}
