@@ -50,7 +50,7 @@ export const resolvers = {
     hhNormregelVastleggen: (_: unknown, a: { jaar: number; input: NormregelInput }, ctx: Ctx) => normregelVastleggen(ctx.db, ctx.scope, a.jaar, a.input),
     hhAanvraagIndienen: (_: unknown, a: { inwoner: string; voorkeurAanbieder?: string | null }, ctx: Ctx) =>
       aanvraagIndienen(ctx.db, ctx.scope, a.inwoner, a.voorkeurAanbieder),
-    hhWachtrijVerdelen: (_: unknown, __: unknown, ctx: Ctx) => wachtrijVerdelen(ctx.db, ctx.scope),
+    hhWachtrijVerdelen: (_: unknown, a: { aantal: number }, ctx: Ctx) => wachtrijVerdelen(ctx.db, ctx.scope, a.aantal),
     hhAanvraagIntrekken: (_: unknown, a: { id: string }, ctx: Ctx) => aanvraagIntrekken(ctx.db, ctx.scope, a.id),
     hhIndicatieVaststellen: (_: unknown, a: { aanvraag: string; input: IndicatieInput }, ctx: Ctx) => indicatieVaststellen(ctx.db, ctx.scope, a.aanvraag, a.input),
     hhKoppelen: (_: unknown, a: { inwoner: string; hulp: string; per: string }, ctx: Ctx) => koppelen(ctx.db, ctx.scope, a.inwoner, a.hulp, a.per),

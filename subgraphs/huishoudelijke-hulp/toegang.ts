@@ -127,13 +127,14 @@ export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: strin
   });
 }
 
-/** Assigns the waiting aanvragen, oldest first, as long as providers have room. */
-export async function wachtrijVerdelen(db: Db, scope: Scope): Promise<AanvraagRow[]> {
+/** Assigns up to `aantal` waiting aanvragen, oldest first, as long as providers have room. */
+export async function wachtrijVerdelen(db: Db, scope: Scope, aantal: number): Promise<AanvraagRow[]> {
+  if (!Number.isInteger(aantal) || aantal < 1 || aantal > 1000) throw badUserInput('aantal', 'aantal must be 1 to 1000');
   return db.transaction(async (tx) => {
     const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, today());
     const wachtend = await tx.select().from(aanvraag)
       .where(and(eq(aanvraag.gemeenteCode, scope.gemeente), eq(aanvraag.status, 'WACHTRIJ')))
-      .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id)).for('update');
+      .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id)).limit(aantal).for('update');
     const out: AanvraagRow[] = [];
     for (const row of wachtend) out.push(await verdeel(tx, scope, row, aanbieders));
     return out;

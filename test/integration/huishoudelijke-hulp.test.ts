@@ -170,6 +170,24 @@ describe('gezamenlijke toegang and the indicatie', () => {
   });
 });
 
+describe('gezamenlijke toegang under load', () => {
+  it('never overfills a provider when intakes arrive in parallel', async () => {
+    const people = await residents(6);
+    const vol = await bezet('miep');
+    await stack.query(CAPACITEIT, { token: contractmanager, variables: { a: 'miep', m: vol + 2 } });
+    const results = await Promise.all(people.map((i) => stack.query(INDIENEN, { token: consulent, variables: { i, v: 'miep' } })));
+    const statuses = results.map((r) => r.body.data?.hhAanvraagIndienen.status ?? r.body.errors?.[0]?.message);
+    expect(statuses.filter((x) => x === 'TOEGEWEZEN')).toHaveLength(2);
+    expect(statuses.filter((x) => x === 'WACHTRIJ')).toHaveLength(4);
+    expect(await bezet('miep')).toBe(vol + 2);
+    // Withdrawn aanvragen leave the queue; a second withdrawal changes nothing.
+    const waiting = results.find((r) => r.body.data!.hhAanvraagIndienen.status === 'WACHTRIJ')!.body.data!.hhAanvraagIndienen.id;
+    const INTREKKEN = 'mutation($id: ID!) { hhAanvraagIntrekken(id: $id) { status } }';
+    expect((await stack.query(INTREKKEN, { token: consulent, variables: { id: waiting } })).body.data!.hhAanvraagIntrekken.status).toBe('INGETROKKEN');
+    expect((await stack.query(INTREKKEN, { token: consulent, variables: { id: waiting } })).body.data!.hhAanvraagIntrekken.status).toBe('INGETROKKEN');
+  });
+});
+
 describe('koppel cliënt-medewerker', () => {
   it('moves every client of transferred helpers with their helper and reports each one', async () => {
     const [hulp] = await stack.rows<{ hulp_id: string; n: number }>(sql`select k.hulp_id, count(*)::int as n from huishoudelijke_hulp.koppeling k
