@@ -1,12 +1,12 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
-import { iwmoCode, omvang, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
-import { ACTIVE_TOEWIJZING_STATUSES } from '../shared/relations';
+import { isPlatformBerichtId, iwmoCode, omvang, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
+import { ACTIVE_TOEWIJZING_STATUSES, toewijzingVoorOrganisatie } from '../shared/relations';
 import type { ToewijzingRow } from './loaders';
 
 /**
@@ -14,6 +14,7 @@ import type { ToewijzingRow } from './loaders';
  *   verzoek --toekennen--> toegewezen --start--> gestart --stop--> gestopt
  *   verzoek --afwijzen--> afgewezen;  toegewezen --laten vervallen--> vervallen (never started)
  *   toegewezen|gestart --wijzigen--> (same state, new omvang/einddatum)
+ *   bevestigen (the provider acknowledges a toewijzing, iWmo WMO302): recorded, changes nothing
  * Each message carries a message id; see `receive`.
  */
 export const BERICHTEN = {
@@ -23,6 +24,7 @@ export const BERICHTEN = {
   vervallen: { from: ['toegewezen'], to: 'vervallen', by: 'gemeente' },
   start: { from: ['toegewezen'], to: 'gestart', by: 'aanbieder' },
   stop: { from: ['gestart'], to: 'gestopt', by: 'aanbieder' },
+  bevestigen: { from: ['toegewezen', 'gestart', 'gestopt', 'vervallen'], to: null, by: 'aanbieder' },
 } as const;
 export type BerichtSoort = keyof typeof BERICHTEN;
 
@@ -40,6 +42,10 @@ export interface BerichtInput {
   redenBeeindiging?: string | null;
   redenWijziging?: string | null;
   reden?: string | null;
+  /** iWmo import only: the partner's dagtekening, and for a WMO302 the WMO301 it answers. */
+  dagtekening?: string | null;
+  identificatieRetour?: string | null;
+  dagtekeningRetour?: string | null;
 }
 
 /** Database status (verzoek, gestart, …) as the API's StatusToewijzing (VERZOEK, GESTART, …). */
@@ -84,6 +90,8 @@ function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Pa
       check('input.stopdatum', input.stopdatum! >= row.begindatum!, `must not be before the begindatum ${row.begindatum}`);
       iwmoCode('input.redenBeeindiging', REDEN_BEEINDIGING, 'WMO588', input.redenBeeindiging);
       return { stopdatum: input.stopdatum!, redenBeeindiging: input.redenBeeindiging! };
+    case 'bevestigen':
+      return {};
   }
 }
 
@@ -91,6 +99,16 @@ function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Pa
 function inhoud(soort: string, toewijzingId: string, input: BerichtInput): string {
   const keys = Object.keys(input).sort() as Array<keyof BerichtInput>;
   return JSON.stringify([soort, toewijzingId, keys.map((k) => [k, input[k] ?? null])]);
+}
+
+/** SQL: one value of a stored message's content (see `inhoud`), e.g. the partner's dagtekening. */
+export const inhoudKey = (key: keyof BerichtInput) =>
+  sql<string | null>`(select e->>1 from jsonb_array_elements(${bericht.inhoud}::jsonb -> 2) e where e->>0 = ${key})`;
+
+/** The toewijzingen a caller may send messages for: its gemeente's; a provider only its own (hoofd- or onderaannemer). */
+export function berichtScope(scope: Scope): SQL {
+  const own = scope.rol === 'aanbieder-medewerker' ? toewijzingVoorOrganisatie(scope.organisatie ?? '') : undefined;
+  return and(eq(toewijzing.gemeenteCode, scope.gemeente), own)!;
 }
 
 /**
@@ -101,6 +119,7 @@ function inhoud(soort: string, toewijzingId: string, input: BerichtInput): strin
  */
 export async function receive(db: Db, scope: Scope, soort: BerichtSoort, berichtIdInput: string, toewijzingInput: string, input: BerichtInput): Promise<ToewijzingRow> {
   const berichtId = identifier('berichtId', berichtIdInput);
+  if (isPlatformBerichtId(berichtId)) throw badUserInput('berichtId', 'berichtId: ids ending in .WMO3nn are reserved for messages the platform makes');
   const toewijzingId = identifier('toewijzing', toewijzingInput);
   const content = inhoud(soort, toewijzingId, input);
   const earlier = async (tx: Db) => {
@@ -115,11 +134,7 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     const before = await earlier(tx);
     if (before) return before;
     const rule = BERICHTEN[soort];
-    const own = scope.rol === 'aanbieder-medewerker'
-      ? or(eq(toewijzing.organisatieId, scope.organisatie ?? ''), eq(toewijzing.onderaannemerId, scope.organisatie ?? ''))
-      : undefined;
-    const [row] = await tx.select().from(toewijzing)
-      .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.id, toewijzingId), own)).for('update');
+    const [row] = await tx.select().from(toewijzing).where(and(berichtScope(scope), eq(toewijzing.id, toewijzingId))).for('update');
     if (!row) throw notFound('Toewijzing not found');
     const retried = await earlier(tx);
     if (retried) return retried;
@@ -127,9 +142,9 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     if (!(rule.from as readonly string[]).includes(row.status)) {
       throw conflict(`Toewijzing is ${statusName(row.status)}: ${soort} is possible only from ${rule.from.map(statusName).join(' or ')}`, { currentStatus: statusName(row.status) });
     }
-    const changes = apply(soort, row, input);
-    const [updated] = await tx.update(toewijzing).set({ ...changes, ...(rule.to ? { status: rule.to } : {}) })
-      .where(eq(toewijzing.id, row.id)).returning();
+    const changes = { ...apply(soort, row, input), ...(rule.to ? { status: rule.to } : {}) };
+    const [updated] = Object.keys(changes).length === 0 ? [row]
+      : await tx.update(toewijzing).set(changes).where(eq(toewijzing.id, row.id)).returning();
     const [stored] = await tx.insert(bericht).values({
       berichtId, gemeenteCode: scope.gemeente, soort, toewijzingId, inhoud: content, resultaat: updated!, door: scope.sub, op: new Date().toISOString(),
     }).onConflictDoNothing().returning({ id: bericht.berichtId });

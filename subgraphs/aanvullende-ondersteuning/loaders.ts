@@ -3,21 +3,34 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { countLoader, manyLoader } from '../shared/loaders';
-import { activeToewijzing, inwonerVisible, toewijzingVoorOrganisatie } from '../shared/relations';
+import { activeToewijzing, inwonerVisible, lopendeToewijzing, toewijzingVoorOrganisatie } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
+import { iwmoBerichten, type IwmoBericht } from './iwmo-berichten';
 
 export type ToewijzingRow = typeof toewijzing.$inferSelect;
 
 /**
  * Which toewijzingen of a visible resident the caller may see: a provider only those
- * to its own organisation (as hoofd- or onderaannemer) and only active ones; other
+ * to its own organisation (as hoofd- or onderaannemer) and only running ones; other
  * roles every toewijzing of the residents their relation allows.
  */
-function toewijzingScope(db: Db, scope: Scope): SQL {
+export function toewijzingScope(db: Db, scope: Scope): SQL {
   if (scope.rol === 'aanbieder-medewerker') {
-    return and(toewijzingVoorOrganisatie(scope.organisatie ?? ''), activeToewijzing())!;
+    return and(toewijzingVoorOrganisatie(scope.organisatie ?? ''), lopendeToewijzing())!;
   }
   return inwonerVisible(db, scope, toewijzing.inwonerId);
+}
+
+/**
+ * The message inbox: a provider receives every message of the toewijzingen assigned to its
+ * own organisation, also after they stopped or lapsed (it is the other party of each
+ * message and must get the stop's retour after the care ended), but not of a verzoek the
+ * gemeente has not granted (yet); other roles as `toewijzingScope`.
+ */
+export const POSTVAK_STATUSES = ['toegewezen', 'gestart', 'gestopt', 'vervallen'];
+export function postvakScope(db: Db, scope: Scope): SQL {
+  if (scope.rol === 'aanbieder-medewerker') return and(toewijzingVoorOrganisatie(scope.organisatie ?? ''), inArray(toewijzing.status, POSTVAK_STATUSES))!;
+  return toewijzingScope(db, scope);
 }
 
 export function createLoaders(db: Db, scope: Scope) {
@@ -30,6 +43,11 @@ export function createLoaders(db: Db, scope: Scope) {
           toewijzingScope(db, scope),
         )).orderBy(toewijzing.ingangsdatum, toewijzing.id),
       (r) => r.inwonerId,
+    ),
+    // The iWmo messages of each toewijzing, visible as the toewijzing itself: one statement per batch.
+    iwmoBerichtenPerToewijzing: manyLoader<IwmoBericht>(
+      (ids) => iwmoBerichten(db, scope.gemeente, toewijzingScope(db, scope), { toewijzingen: ids }),
+      (b) => b.toewijzingId,
     ),
     clientenPerWijk: countLoader((codes) =>
       db.select({ key: toewijzing.wijkCode, count: countDistinct(toewijzing.inwonerId) }).from(toewijzing)

@@ -10,9 +10,14 @@ const toewijzingReaders: FieldAccess = {
 
 const gemeente = grant('allow', ['gemeente-consulent']);
 const aanbieder: FieldAccess = { 'aanbieder-medewerker': 'relation' };
+/**
+ * iWmo import: the resolver decides per message type (WMO301 the consulent, WMO302/305/307 a
+ * provider of the toewijzing). partner-systeem stays denied until trusted documents exist.
+ */
+const iwmoAfzenders: FieldAccess = { 'gemeente-consulent': 'allow', 'aanbieder-medewerker': 'relation' };
 
 export const policy: Policy = {
-  Query: { wachttijden: aggregateReaders },
+  Query: { wachttijden: aggregateReaders, iwmoBerichten: toewijzingReaders },
   Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], aggregateReaders),
   Mutation: {
     toewijzingToekennen: gemeente,
@@ -22,14 +27,26 @@ export const policy: Policy = {
     startbericht: aanbieder,
     stopbericht: aanbieder,
     toewijzingDoorgeven: aanbieder,
+    iwmoBerichtVerwerken: iwmoAfzenders,
   },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders },
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },
   Toewijzing: fields(
-    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging', 'startTeLaat'],
+    ['id', 'toewijzingNummer', 'product', 'productcategorie', 'status', 'leveringsvorm', 'omvang', 'aanbieder', 'onderaannemer', 'toewijzingsdatum', 'ingangsdatum', 'einddatum', 'begindatum', 'stopdatum', 'redenBeeindiging', 'startTeLaat', 'iwmoBerichten'],
     toewijzingReaders,
   ),
   Omvang: fields(['volume', 'eenheid', 'frequentie'], toewijzingReaders),
+  // iWmo export: readable exactly like the toewijzing it comes from (rows filtered in SQL).
+  IwmoBerichtenPagina: fields(['berichten', 'volgende'], toewijzingReaders),
+  IwmoBericht: fields(['berichtType', 'header', 'inwoner', 'aangevraagdProduct', 'toegewezenProduct', 'startProduct', 'stopProduct'], toewijzingReaders),
+  IwmoHeader: fields(['berichtCode', 'berichtIdentificatie', 'afzender', 'ontvanger', 'identificatieRetour', 'dagtekeningRetour'], toewijzingReaders),
+  IwmoBerichtIdentificatie: fields(['identificatie', 'dagtekening'], toewijzingReaders),
+  IwmoProduct: fields(['categorie', 'code'], toewijzingReaders),
+  IwmoAangevraagdProduct: fields(['referentieAanbieder', 'toewijzingIngangsdatum', 'verwijzer', 'product', 'omvang'], toewijzingReaders),
+  IwmoToegewezenProduct: fields(['toewijzingNummer', 'toewijzingsdatum', 'ingangsdatum', 'product', 'einddatum', 'redenWijziging', 'omvang'], toewijzingReaders),
+  IwmoStartProduct: fields(['toewijzingNummer', 'product', 'toewijzingIngangsdatum', 'begindatum'], toewijzingReaders),
+  IwmoStopProduct: fields(['toewijzingNummer', 'product', 'toewijzingIngangsdatum', 'begindatum', 'einddatum', 'redenBeeindiging'], toewijzingReaders),
+  IwmoVerwerking: fields(['bericht', 'retour', 'status'], iwmoAfzenders),
 };

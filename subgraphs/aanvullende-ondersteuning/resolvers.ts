@@ -1,7 +1,10 @@
 import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
-import type { Loaders, ToewijzingRow } from './loaders';
+import { postvakScope, type Loaders, type ToewijzingRow } from './loaders';
+import { postvak } from './iwmo-berichten';
+import { verwerken, type IwmoBerichtInput } from './iwmo-import';
+import type { IwmoBerichtType } from '../shared/iwmo';
 import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
 import { badUserInput } from '../shared/errors';
@@ -16,6 +19,8 @@ export const resolvers = {
   Query: {
     wachttijden: (_: unknown, a: { van: string; tot: string; per: WachttijdPer; normDagen: number }, ctx: Ctx) =>
       wachttijden(ctx.db, ctx.scope, ctx.suppression, a),
+    iwmoBerichten: (_: unknown, a: { berichtType: IwmoBerichtType; van: string; tot: string; na?: string | null; aantal: number }, ctx: Ctx) =>
+      postvak(ctx.db, ctx.scope, postvakScope(ctx.db, ctx.scope), a),
   },
   Mutation: {
     toewijzingToekennen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'toekennen', a.berichtId, a.toewijzing, a.input),
@@ -27,6 +32,7 @@ export const resolvers = {
       receive(ctx.db, ctx.scope, 'stop', a.berichtId, a.toewijzing, { stopdatum: a.stopdatum, redenBeeindiging: a.redenBeeindiging }),
     toewijzingDoorgeven: (_: unknown, a: { toewijzing: string; onderaannemer: string }, ctx: Ctx) =>
       doorgeven(ctx.db, ctx.scope, a.toewijzing, a.onderaannemer),
+    iwmoBerichtVerwerken: (_: unknown, a: { bericht: IwmoBerichtInput }, ctx: Ctx) => verwerken(ctx.db, ctx.scope, a.bericht),
   },
   Wijk: {
     clientenAanvullendeOndersteuning: async (w: { code: string }, _: unknown, ctx: Ctx) =>
@@ -44,6 +50,7 @@ export const resolvers = {
     omvang: (t: ToewijzingRow) => ({ volume: t.omvangVolume, eenheid: t.omvangEenheid, frequentie: t.omvangFrequentie }),
     aanbieder: (t: ToewijzingRow) => ({ id: t.organisatieId }),
     onderaannemer: (t: ToewijzingRow) => (t.onderaannemerId ? { id: t.onderaannemerId } : null),
+    iwmoBerichten: (t: ToewijzingRow, _: unknown, ctx: Ctx) => ctx.loaders.iwmoBerichtenPerToewijzing.load(t.id),
     startTeLaat: (t: ToewijzingRow, a: { normDagen: number }) => {
       if (!Number.isInteger(a.normDagen) || a.normDagen < 1 || a.normDagen > 365) throw badUserInput('normDagen', 'normDagen must be 1 to 365');
       const limit = new Date(Date.parse(`${t.ingangsdatum}T00:00:00Z`) + a.normDagen * 86_400_000).toISOString().slice(0, 10);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { beschikkingAanvraag, contactmoment, inwoner, signaal, verwijzing } from '../../db/schema/basisondersteuning';
 import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
-import { omvang, PRODUCTCATEGORIE } from '../shared/iwmo';
+import { omvang, platformBerichtId, PRODUCTCATEGORIE } from '../shared/iwmo';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { identifier, requiredText } from '../shared/validate';
@@ -68,12 +68,18 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.soort, 'HOOFDAANBIEDER')));
     if (aanbieders.length !== 1) throw conflict(`Expected one contracted hoofdaanbieder, found ${aanbieders.length}`);
     const toewijzingId = newId('tw');
-    await tx.insert(toewijzing).values({
+    const [verzoek] = await tx.insert(toewijzing).values({
       id: toewijzingId, gemeenteCode: scope.gemeente, toewijzingNummer: `V${Date.now()}${randomUUID().slice(0, 4)}`,
       inwonerId, wijkCode: resident.wijkCode, product: input.product, productcategorie: PRODUCTCATEGORIE[input.product]!,
       organisatieId: aanbieders[0]!.id, status: 'verzoek', leveringsvorm: 'ZIN',
       omvangVolume: gevraagd.volume, omvangEenheid: gevraagd.eenheid, omvangFrequentie: gevraagd.frequentie,
       toewijzingsdatum: today(), ingangsdatum: input.ingangsdatum,
+    }).returning();
+    // The verzoek is the first message of the toewijzing flow (iWmo WMO315). Kept as sent, with
+    // the requested ingangsdatum and omvang, which the toewijzing row loses once it is granted.
+    await tx.insert(bericht).values({
+      berichtId: platformBerichtId(toewijzingId, 'WMO315'), gemeenteCode: scope.gemeente, soort: 'verzoek', toewijzingId,
+      inhoud: JSON.stringify(['verzoek', toewijzingId, []]), resultaat: verzoek!, door: scope.sub, op: new Date().toISOString(),
     });
     const [row] = await tx.insert(verwijzing).values({
       id: newId('vw'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, product: input.product,

@@ -11,6 +11,21 @@ export const REDEN_WIJZIGING = new Set(['02', '03', '04', '05', '06', '07', '08'
 export const PRODUCTCATEGORIE: Record<string, string> = {
   TO3: '02', TO4: '02', DB2: '07', DB3: '07', DB5: '07', DB6: '07', KORTDUREND_VERBLIJF: '04',
 };
+export const PRODUCTCATEGORIEEN = new Set(Array.from({ length: 18 }, (_, i) => String(i + 1).padStart(2, '0'))); // WMO020: 01-18
+
+/** The messages of the toewijzing flow and their BerichtCode (COD002-VEKTIS), verified list. */
+export const BERICHTCODE = {
+  WMO301: 414, WMO302: 415, WMO305: 418, WMO306: 419, WMO307: 420, WMO308: 421, WMO315: 444, WMO316: 445,
+} as const;
+export type IwmoBerichtType = keyof typeof BERICHTCODE;
+
+/**
+ * Id of a message the platform makes itself (a recorded verzoek, a retour, a message
+ * derived from a toewijzing without a stored one): `<toewijzing or bericht id>.<type>`.
+ * Deterministic, so an export can be re-run; partners may not send ids of this form.
+ */
+export const platformBerichtId = (basis: string, type: IwmoBerichtType) => `${basis}.${type}`;
+export const isPlatformBerichtId = (id: string) => /\.WMO3\d\d$/i.test(id);
 
 /** Checks a code against a list; the error names the field and the allowed codes. */
 export function iwmoCode(field: string, list: Set<string>, lijst: string, value: string | null | undefined): string {

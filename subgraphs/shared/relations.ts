@@ -17,8 +17,9 @@ import type { Scope } from './tokens';
  * - inwoner: only themself (sub = pseudonymous inwoner id);
  * - basis-medewerker: residents with an active basis ondersteuning of its organisation or a
  *   running pre-reorganisation beschikking it must re-assess (perspectiefgesprek), and, as regievoerder (sub = regievoerder id), every member of the households it directs;
- * - aanbieder-medewerker: residents with an active toewijzing to its organisation as
- *   hoofdaanbieder or as the onderaannemer the hoofdaanbieder handed it to;
+ * - aanbieder-medewerker: residents with a running toewijzing (assigned or started, also
+ *   before its ingangsdatum) to its organisation as hoofdaanbieder or as the onderaannemer
+ *   the hoofdaanbieder handed it to;
  * - hh-medewerker: residents with an active HH indicatie at its organisation, or an HH
  *   aanvraag the joint intake assigned to it (it does the intake: toegang is mandated);
  * - vol-coordinator: residents who gave its organisation a consent that is not withdrawn;
@@ -50,6 +51,15 @@ type ToewijzingTable = typeof toewijzing | typeof relToewijzing;
 
 export function activeToewijzing(t: ToewijzingTable = toewijzing): SQL {
   return and(inArray(t.status, [...ACTIVE_TOEWIJZING_STATUSES]), activeOn(t.ingangsdatum, t.einddatum))!;
+}
+
+/**
+ * A toewijzing the provider works on: assigned or started and not past its end, also
+ * before its ingangsdatum (the provider must reach the resident to start). Aggregates of
+ * clients in care use `activeToewijzing` instead.
+ */
+export function lopendeToewijzing(t: ToewijzingTable = toewijzing): SQL {
+  return and(inArray(t.status, [...ACTIVE_TOEWIJZING_STATUSES]), or(isNull(t.einddatum), gte(t.einddatum, sql`current_date`)))!;
 }
 
 export function toewijzingVoorOrganisatie(organisatie: string, t: ToewijzingTable = toewijzing): SQL {
@@ -89,7 +99,7 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
           eq(relToewijzing.inwonerId, inwonerId),
           toewijzingVoorOrganisatie(org, relToewijzing),
           eq(relToewijzing.gemeenteCode, scope.gemeente),
-          activeToewijzing(relToewijzing),
+          lopendeToewijzing(relToewijzing),
         )),
       );
     case 'hh-medewerker':

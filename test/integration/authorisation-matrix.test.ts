@@ -19,6 +19,9 @@ const AGG = ROLES.filter((r) => r !== 'inwoner' && r !== 'vrijwilliger');
 const PERSON: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'inwoner'];
 const BASIS: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'inwoner'];
 const TOEWIJZING: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'aanbieder-medewerker', 'inwoner'];
+/** A verzoek not granted: not (yet) the provider's toewijzing, so not in its inbox. */
+const TOEWIJZING_NIET_LOPEND: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'inwoner'];
+const IWMO_AFZENDER: Rol[] = ['gemeente-consulent', 'aanbieder-medewerker'];
 const HH: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'hh-medewerker', 'inwoner'];
 const SUBSIDIE: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'];
 const CONTACT: Rol[] = [...PERSON, 'vol-coordinator', 'vrijwilliger'];
@@ -32,17 +35,30 @@ const CONSULENT: Rol[] = ['gemeente-consulent'];
 const BEZWAAR: Rol[] = ['gemeente-consulent', 'inwoner'];
 const AANVRAGEN: Rol[] = ['basis-medewerker', 'inwoner'];
 const AANBIEDER: Rol[] = ['aanbieder-medewerker'];
+const HHAANVRAAG: Rol[] = ['gemeente-consulent', 'hh-medewerker', 'inwoner'];
+const OVERDRACHT: Rol[] = ['gemeente-consulent', 'gemeente-contractmanager', 'hh-medewerker'];
+const REGEL: Rol[] = ['gemeente-consulent', 'hh-medewerker'];
+const BELEID: Rol[] = ['gemeente-beleid'];
+const CONTRACTBEHEER: Rol[] = ['gemeente-contractmanager'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 
 const X = '$X'; // replaced by the fixture resident's id
 const inwoner = (sel: string) => `{ inwoner(id: "${X}") { ${sel} } }`;
 const wijk = (sel: string) => `{ wijk(code: "WK008050") { ${sel} } }`;
 const org = (id: string, sel: string) => `{ organisatie(id: "${id}") { ${sel} } }`;
+const uren = (sel: string) => `{ hhUrenBerekenen(jaar: 2026, input: { huishoudgrootte: 1, taken: [{ activiteit: "ZWAAR_POETSEN", mate: VOLLEDIG }] }) { ${sel} } }`;
+const overdracht = (sel: string) => `{ hhOverdracht(id: "fx-ov") { ${sel} } }`;
 
 const matched = (sel: string) => `{ hulpvragen(status: GEMATCHT) { ${sel} } }`;
 const opgeschaald = (sel: string) => `{ hulpvragen(status: OPGESCHAALD) { ${sel} } }`;
 const VOL_BASIS: Rol[] = ['vol-coordinator', 'basis-medewerker'];
 const kamer0 = (sel: string) => `{ buurtkamers { ${sel} } }`;
+/** iWmo inbox for one type and period; the fixture gives X one message of each type on these dates. */
+const IWMO_DAG = { WMO315: '1999-01-04', WMO301: '2024-01-01', WMO305: '2024-02-05', WMO307: '1999-06-30' };
+const iwmo = (type: keyof typeof IWMO_DAG, sel: string) => `{ iwmoBerichten(berichtType: ${type}, van: "${IWMO_DAG[type]}", tot: "${IWMO_DAG[type]}") { ${sel} } }`;
+const iwmoVanX = (sel: string) => inwoner(`toewijzingen { iwmoBerichten { ${sel} } }`);
+// WMO315 is not imported: allowed roles get BAD_USER_INPUT, the others FORBIDDEN.
+const iwmoVerwerken = (sel: string) => `mutation { iwmoBerichtVerwerken(bericht: { header: { berichtCode: 444, berichtIdentificatie: { identificatie: "m-7", dagtekening: "2026-01-01" }, afzender: "0080", ontvanger: "windkracht058" } }) { ${sel} } }`;
 
 /**
  * `Type.field` (optionally followed by " via …" for a second path) ->
@@ -216,11 +232,77 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Omvang.volume': [TOEWIJZING, inwoner('toewijzingen { omvang { volume } }'), ['inwoner', 'toewijzingen', '0', 'omvang', 'volume']],
   'Omvang.eenheid': [TOEWIJZING, inwoner('toewijzingen { omvang { eenheid } }'), ['inwoner', 'toewijzingen', '0', 'omvang', 'eenheid']],
   'Omvang.frequentie': [TOEWIJZING, inwoner('toewijzingen { omvang { frequentie } }'), ['inwoner', 'toewijzingen', '0', 'omvang', 'frequentie']],
+  'Toewijzing.iwmoBerichten': [TOEWIJZING, iwmoVanX('berichtType'), ['inwoner', 'toewijzingen', '0', 'iwmoBerichten', '0', 'berichtType']],
+  ...Object.fromEntries(['berichtType', 'header { berichtCode }', 'inwoner { id }', 'aangevraagdProduct { product { code } }', 'toegewezenProduct { product { code } }', 'startProduct { begindatum }', 'stopProduct { einddatum }']
+    .map((sel) => [`IwmoBericht.${sel.split(' ')[0]}`, [TOEWIJZING, iwmoVanX(sel), ['inwoner', 'toewijzingen', '0', 'iwmoBerichten', '0', sel.split(' ')[0]!]]])),
+  ...Object.fromEntries(['berichtCode', 'afzender', 'ontvanger', 'identificatieRetour', 'dagtekeningRetour']
+    .map((f) => [`IwmoHeader.${f}`, [TOEWIJZING, iwmoVanX(`header { ${f} }`), ['inwoner', 'toewijzingen', '0', 'iwmoBerichten', '0', 'header', f]]])),
+  'IwmoHeader.berichtIdentificatie': [TOEWIJZING, iwmoVanX('header { berichtIdentificatie { identificatie } }'), ['inwoner', 'toewijzingen', '0', 'iwmoBerichten', '0', 'header', 'berichtIdentificatie', 'identificatie']],
+  ...Object.fromEntries(['identificatie', 'dagtekening'].map((f) => [`IwmoBerichtIdentificatie.${f}`,
+    [TOEWIJZING, iwmoVanX(`header { berichtIdentificatie { ${f} } }`), ['inwoner', 'toewijzingen', '0', 'iwmoBerichten', '0', 'header', 'berichtIdentificatie', f]]])),
+  'Query.iwmoBerichten': [TOEWIJZING, iwmo('WMO301', 'berichten { berichtType }'), ['iwmoBerichten', 'berichten', '0', 'berichtType']],
+  'IwmoBerichtenPagina.berichten': [TOEWIJZING, iwmo('WMO301', 'berichten { berichtType }'), ['iwmoBerichten', 'berichten', '0', 'berichtType']],
+  'IwmoBerichtenPagina.volgende': [TOEWIJZING, iwmo('WMO301', 'volgende'), ['iwmoBerichten', 'volgende']],
+  ...Object.fromEntries(['referentieAanbieder', 'toewijzingIngangsdatum', 'verwijzer { id }', 'product { code }', 'omvang { volume }'].map((sel) => [`IwmoAangevraagdProduct.${sel.split(' ')[0]}`,
+    [TOEWIJZING_NIET_LOPEND, iwmo('WMO315', `berichten { aangevraagdProduct { ${sel} } }`), ['iwmoBerichten', 'berichten', '0', 'aangevraagdProduct', sel.split(' ')[0]!]]])),
+  ...Object.fromEntries(['toewijzingNummer', 'toewijzingsdatum', 'ingangsdatum', 'product { code }', 'einddatum', 'redenWijziging', 'omvang { volume }'].map((sel) => [`IwmoToegewezenProduct.${sel.split(' ')[0]}`,
+    [TOEWIJZING, iwmo('WMO301', `berichten { toegewezenProduct { ${sel} } }`), ['iwmoBerichten', 'berichten', '0', 'toegewezenProduct', sel.split(' ')[0]!]]])),
+  ...Object.fromEntries(['categorie', 'code'].map((f) => [`IwmoProduct.${f}`,
+    [TOEWIJZING, iwmo('WMO301', `berichten { toegewezenProduct { product { ${f} } } }`), ['iwmoBerichten', 'berichten', '0', 'toegewezenProduct', 'product', f]]])),
+  ...Object.fromEntries(['toewijzingNummer', 'product { code }', 'toewijzingIngangsdatum', 'begindatum'].map((sel) => [`IwmoStartProduct.${sel.split(' ')[0]}`,
+    [TOEWIJZING, iwmo('WMO305', `berichten { startProduct { ${sel} } }`), ['iwmoBerichten', 'berichten', '0', 'startProduct', sel.split(' ')[0]!]]])),
+  ...Object.fromEntries(['toewijzingNummer', 'product { code }', 'toewijzingIngangsdatum', 'begindatum', 'einddatum', 'redenBeeindiging'].map((sel) => [`IwmoStopProduct.${sel.split(' ')[0]}`,
+    // The stopped 1999 toewijzing: its stop stays in the provider's inbox.
+    [TOEWIJZING, iwmo('WMO307', `berichten { stopProduct { ${sel} } }`), ['iwmoBerichten', 'berichten', '0', 'stopProduct', sel.split(' ')[0]!]]])),
+  'Mutation.iwmoBerichtVerwerken': [IWMO_AFZENDER, iwmoVerwerken('status'), [], 'mutation'],
+  ...Object.fromEntries(['status', 'bericht { berichtType }', 'retour { berichtType }'].map((sel) => [`IwmoVerwerking.${sel.split(' ')[0]}`, [IWMO_AFZENDER, iwmoVerwerken(sel), [], 'mutation']])),
   ...Object.fromEntries(
     ['id', 'minutenPerWeek', 'startdatum', 'einddatum']
       .map((f) => [`HhIndicatie.${f}`, [HH, inwoner(`huishoudelijkeHulp { ${f} }`), ['inwoner', 'huishoudelijkeHulp', '0', f]]]),
   ),
   'HhIndicatie.aanbieder': [HH, inwoner('huishoudelijkeHulp { aanbieder { naam } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'aanbieder', 'naam']],
+  'Query.hhNormtabel': [ALL, '{ hhNormtabel(jaar: 2026) { jaar } }', ['hhNormtabel', 'jaar']],
+  ...Object.fromEntries(['jaar', 'standaardLooptijdMaanden', 'langeLooptijdMaanden', 'leeftijdLangeLooptijd', 'vakantieweken', 'vakantieReductieProcent']
+    .map((f) => [`HhNormjaar.${f}`, [ALL, `{ hhNormtabel(jaar: 2026) { ${f} } }`, ['hhNormtabel', f]]])),
+  'HhNormjaar.regels': [ALL, '{ hhNormtabel(jaar: 2026) { regels { activiteit } } }', ['hhNormtabel', 'regels', '0', 'activiteit']],
+  ...Object.fromEntries(['activiteit', 'omschrijving', 'minutenPerWeek', 'extraMinutenPerPersoon', 'schoonmaak']
+    .map((f) => [`HhNormregel.${f}`, [ALL, `{ hhNormtabel(jaar: 2026) { regels { ${f} } } }`, ['hhNormtabel', 'regels', '0', f]]])),
+  'Query.hhUrenBerekenen': [ALL, uren('minutenPerWeek'), ['hhUrenBerekenen', 'minutenPerWeek']],
+  ...Object.fromEntries(['normjaar', 'huishoudgrootte', 'minutenPerWeek', 'vakantieweken', 'vakantieMinutenPerWeek', 'minutenPerJaar', 'looptijdMaanden', 'looptijdReden']
+    .map((f) => [`HhBerekening.${f}`, [ALL, uren(f), ['hhUrenBerekenen', f]]])),
+  'HhBerekening.regels': [ALL, uren('regels { minuten }'), ['hhUrenBerekenen', 'regels', '0', 'minuten']],
+  ...Object.fromEntries(['activiteit', 'omschrijving', 'normMinutenPerWeek', 'extraMinutenPerPersoon', 'personen', 'mate', 'schoonmaak', 'minuten']
+    .map((f) => [`HhBerekeningRegel.${f}`, [ALL, uren(`regels { ${f} }`), ['hhUrenBerekenen', 'regels', '0', f]]])),
+  'HhIndicatie.berekening': [HH, inwoner('huishoudelijkeHulp { berekening { minutenPerWeek } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'berekening', 'minutenPerWeek']],
+  'HhIndicatie.vasteHulp': [HH, inwoner('huishoudelijkeHulp { vasteHulp { id } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'vasteHulp', 'id']],
+  'HhHulp.id': [HH, inwoner('huishoudelijkeHulp { vasteHulp { id } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'vasteHulp', 'id']],
+  'HhHulp.aanbieder': [HH, inwoner('huishoudelijkeHulp { vasteHulp { aanbieder { naam } } }'), ['inwoner', 'huishoudelijkeHulp', '0', 'vasteHulp', 'aanbieder', 'naam']],
+  'Query.hhAanvragen': [HHAANVRAAG, '{ hhAanvragen { id } }', ['hhAanvragen', '0', 'id']],
+  ...Object.fromEntries(['id', 'status', 'ingediendOp', 'toewijzingsreden']
+    .map((f) => [`HhAanvraag.${f}`, [HHAANVRAAG, `{ hhAanvragen { ${f} } }`, ['hhAanvragen', '0', f]]])),
+  ...Object.fromEntries(['inwoner', 'voorkeurAanbieder', 'aanbieder', 'indicatie']
+    .map((f) => [`HhAanvraag.${f}`, [HHAANVRAAG, `{ hhAanvragen { ${f} { id } } }`, ['hhAanvragen', '0', f, 'id']]])),
+  'Query.hhWachtrij': [AGG, '{ hhWachtrij { onderdrukt } }', ['hhWachtrij', 'onderdrukt']],
+  'Query.hhOverdracht': [OVERDRACHT, overdracht('id'), ['hhOverdracht', 'id']],
+  ...Object.fromEntries(['id', 'soort', 'per'].map((f) => [`HhOverdracht.${f}`, [OVERDRACHT, overdracht(f), ['hhOverdracht', f]]])),
+  ...Object.fromEntries(['van', 'naar'].map((f) => [`HhOverdracht.${f}`, [OVERDRACHT, overdracht(`${f} { id }`), ['hhOverdracht', f, 'id']]])),
+  ...Object.fromEntries(['overgezet', 'paarNietBehouden'].map((f) => [`HhOverdracht.${f}`, [OVERDRACHT, overdracht(`${f} { onderdrukt }`), ['hhOverdracht', f, 'onderdrukt']]])),
+  'HhOverdracht.regels': [REGEL, overdracht('regels { koppelingBehouden }'), ['hhOverdracht', 'regels', '0', 'koppelingBehouden']],
+  ...Object.fromEntries(['koppelingBehouden', 'reden'].map((f) => [`HhOverdrachtRegel.${f}`, [REGEL, overdracht(`regels { ${f} }`), ['hhOverdracht', 'regels', '0', f]]])),
+  ...Object.fromEntries(['inwoner', 'hulp', 'naar', 'nieuweIndicatie'].map((f) => [`HhOverdrachtRegel.${f}`, [REGEL, overdracht(`regels { ${f} { id } }`), ['hhOverdracht', 'regels', '0', f, 'id']]])),
+  'Organisatie.hhCapaciteit': [AGG, org('thfl', 'hhCapaciteit { maxClienten }'), ['organisatie', 'hhCapaciteit', 'maxClienten']],
+  'HhCapaciteit.maxClienten': [AGG, org('thfl', 'hhCapaciteit { maxClienten }'), ['organisatie', 'hhCapaciteit', 'maxClienten']],
+  'HhCapaciteit.bezet': [AGG, org('thfl', 'hhCapaciteit { bezet { onderdrukt } }'), ['organisatie', 'hhCapaciteit', 'bezet', 'onderdrukt']],
+  'Mutation.hhNormjaarVastleggen': [BELEID, 'mutation { hhNormjaarVastleggen(jaar: 1900, input: { standaardLooptijdMaanden: 24, langeLooptijdMaanden: 60, vakantieweken: [], vakantieReductieProcent: 0 }) { jaar } }', [], 'mutation'],
+  'Mutation.hhNormregelVastleggen': [BELEID, 'mutation { hhNormregelVastleggen(jaar: 1900, input: { activiteit: "X1", omschrijving: "Test", minutenPerWeek: 1, extraMinutenPerPersoon: 0, schoonmaak: false }) { activiteit } }', [], 'mutation'],
+  'Mutation.hhAanvraagIndienen': [['gemeente-consulent', 'basis-medewerker', 'inwoner'], 'mutation { hhAanvraagIndienen(inwoner: "nope") { id } }', [], 'mutation'],
+  'Mutation.hhWachtrijVerdelen': [CONSULENT, 'mutation { hhWachtrijVerdelen(aantal: 0) { id } }', [], 'mutation'],
+  'Mutation.hhAanvraagIntrekken': [['gemeente-consulent', 'inwoner'], 'mutation { hhAanvraagIntrekken(id: "nope") { id } }', [], 'mutation'],
+  'Mutation.hhIndicatieVaststellen': [['gemeente-consulent', 'hh-medewerker'], 'mutation { hhIndicatieVaststellen(aanvraag: "nope", input: { startdatum: "2026-12-01", huishoudgrootte: 1, taken: [{ activiteit: "ZWAAR_POETSEN", mate: VOLLEDIG }] }) { id } }', [], 'mutation'],
+  'Mutation.hhKoppelen': [['hh-medewerker'], 'mutation { hhKoppelen(inwoner: "nope", hulp: "nope", per: "2026-12-01") { id } }', [], 'mutation'],
+  'Mutation.hhCapaciteitVastleggen': [CONTRACTBEHEER, 'mutation { hhCapaciteitVastleggen(aanbieder: "nope", maxClienten: 1) { maxClienten } }', [], 'mutation'],
+  'Mutation.hhPersoneelOverdragen': [CONTRACTBEHEER, 'mutation { hhPersoneelOverdragen(van: "thfl", naar: "miep", hulpen: [], per: "2026-12-01") { id } }', [], 'mutation'],
+  'Mutation.hhClientenPlaatsen': [CONSULENT, 'mutation { hhClientenPlaatsen(van: "nope", per: "2026-12-01") { id } }', [], 'mutation'],
 };
 
 /** Each role acts for its dev organisation; the fixture gives each a relation with resident X. */
@@ -239,9 +321,31 @@ beforeAll(async () => {
   await stack.database.db.insert(s.toewijzing).values({
     ...base, id: 'fx-tw', toewijzingNummer: '99000001', product: 'TO4', productcategorie: '02', organisatieId: 'windkracht058',
     status: 'gestart', leveringsvorm: 'ZIN', omvangVolume: 3, omvangEenheid: '04', omvangFrequentie: '2',
-    toewijzingsdatum: '2024-01-01', ingangsdatum: '2024-02-01',
+    toewijzingsdatum: '2024-01-01', ingangsdatum: '2024-02-01', begindatum: '2024-02-05',
   });
-  await stack.database.db.insert(s.indicatie).values({ ...base, id: 'fx-hh', organisatieId: 'thfl', minutenPerWeek: 120, startdatum: '2024-01-01' });
+  // A verzoek and a stopped toewijzing of X (1999, before any seed date), for the WMO315 and WMO307 rows.
+  const verzoek = { ...base, toewijzingNummer: '99000002', product: 'TO4', productcategorie: '02', organisatieId: 'windkracht058', leveringsvorm: 'ZIN',
+    omvangVolume: 2, omvangEenheid: '04', omvangFrequentie: '2', toewijzingsdatum: '1999-01-04', ingangsdatum: '1999-02-01' };
+  await stack.database.db.insert(s.toewijzing).values([
+    { ...verzoek, id: 'fx-tw-verzoek', status: 'verzoek' },
+    { ...verzoek, id: 'fx-tw-gestopt', toewijzingNummer: '99000003', status: 'gestopt', begindatum: '1999-02-01', stopdatum: '1999-06-30', redenBeeindiging: '19' },
+  ]);
+  await stack.database.execute(`delete from huishoudelijke_hulp.aanvraag where inwoner_id = '${residentId}';
+    delete from huishoudelijke_hulp.indicatie where inwoner_id = '${residentId}';`);
+  await stack.database.db.insert(s.indicatie).values({
+    ...base, id: 'fx-hh', organisatieId: 'thfl', minutenPerWeek: 120, startdatum: '2024-01-01',
+    berekening: { normjaar: 2024, huishoudgrootte: 1, regels: [], minutenPerWeek: 120, vakantieweken: [], vakantieMinutenPerWeek: 120, minutenPerJaar: 6240, looptijdMaanden: 36, looptijdReden: 'STANDAARD' },
+  });
+  // The resident's helper at THFL, the aanvraag behind the indicatie, and a transfer report line about X.
+  await stack.database.execute(`
+    delete from huishoudelijke_hulp.koppeling where inwoner_id = '${residentId}';
+    insert into huishoudelijke_hulp.koppeling (id, gemeente_code, inwoner_id, hulp_id, van) values ('fx-hhk', 'GM0080', '${residentId}', 'gm0080-hulp-thfl-1', '2024-01-01');
+    insert into huishoudelijke_hulp.aanvraag (id, gemeente_code, inwoner_id, wijk_code, status, voorkeur_aanbieder_id, aanbieder_id, toewijzingsreden, indicatie_id, ingediend_op, ingediend_door, toegewezen_op)
+      values ('fx-hha', 'GM0080', '${residentId}', '${x!.wijk_code}', 'AFGEHANDELD', 'thfl', 'thfl', 'KEUZE_INWONER', 'fx-hh', '2000-01-01T09:00:00Z', 'test', '2000-01-01T09:00:00Z');
+    insert into huishoudelijke_hulp.overdracht (id, gemeente_code, soort, van_aanbieder_id, naar_aanbieder_id, per, door, op)
+      values ('fx-ov', 'GM0080', 'PERSONEEL', 'miep', 'thfl', '2024-01-01', 'test', '2023-12-15T09:00:00Z');
+    insert into huishoudelijke_hulp.overdracht_regel (id, overdracht_id, inwoner_id, hulp_id, oude_indicatie_id, nieuwe_indicatie_id, naar_aanbieder_id, koppeling_behouden, reden)
+      values ('fx-ovr', 'fx-ov', '${residentId}', 'gm0080-hulp-thfl-1', 'fx-old', 'fx-hh', 'thfl', true, 'test');`);
   // A household plan with one goal, directed by a regievoerder of Amaryllis.
   await stack.database.execute(`
     insert into basisondersteuning.regievoerder (id, gemeente_code, organisatie_id, naam) values ('test-basis-medewerker', 'GM0080', 'amaryllis', 'Rie Regie');
