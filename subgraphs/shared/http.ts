@@ -129,7 +129,16 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
   };
 }
 
+/**
+ * Idle keep-alive connections are kept longer than a client's pool keeps them (Node's
+ * default of 5 s is shorter than many clients'), so the server never closes a socket the
+ * gateway is just reusing, which would surface as a spurious SUBGRAPH_UNAVAILABLE.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function listen(server: Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

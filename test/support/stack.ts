@@ -65,7 +65,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
  */
 export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
   const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', KEYS_DIR: keysDir, ...options.env });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, ...options.env });
   ensureDevKeys(keysDir);
   const { database, drop } = await freshDatabase();
   await database.migrate();
@@ -73,7 +73,7 @@ export async function bootStack(options: { inwoners?: number; secondGemeente?: b
   if (options.secondGemeente) {
     seeded.push(await seed(database.db, { gemeente: TEST_GEMEENTE, inwoners: 60, bsnOffset: 5000 }));
   }
-  const log = createLogger('test', 'silent');
+  const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const platform = await startPlatform(config, database, log, true);
   const clientKey = loadDevClientSigningKey(config);
   const internalKey = loadInternalSigningKey(config);
