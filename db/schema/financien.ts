@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
 /** Financien owns the register of organisations (the parties the municipality contracts or subsidises). */
@@ -41,3 +41,80 @@ export const contract = financien.table('contract', {
   ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
   einddatum: date('einddatum', { mode: 'string' }),
 }, (t) => [index('contract_org_idx').on(t.gemeenteCode, t.organisatieId), index('contract_perceel_idx').on(t.gemeenteCode, t.perceel)]);
+
+/**
+ * Lumpsum per year, perceel and hoofdaanbieder, in integer cents. A lot's total is split
+ * in equal parts to the cent (the remainder assigned deterministically); `herkomst` says
+ * which rule produced the amount. Rows are not changed afterwards: herverdelingen are
+ * separate, decided rows, so every euro stays traceable.
+ */
+export const lumpsum = financien.table('lumpsum', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  jaar: integer('jaar').notNull(),
+  perceel: text('perceel').notNull(),
+  organisatieId: text('organisatie_id').notNull().references(() => organisatie.id),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  herkomst: text('herkomst').notNull(),
+  vastgesteldDoor: text('vastgesteld_door').notNull(),
+  vastgesteldOp: timestamp('vastgesteld_op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [
+  uniqueIndex('lumpsum_jaar_perceel_org_idx').on(t.gemeenteCode, t.jaar, t.perceel, t.organisatieId),
+  index('lumpsum_org_idx').on(t.organisatieId, t.jaar),
+]);
+
+/**
+ * Herverdeling: a shift of lumpsum between a basis and an aanvullend party in one year,
+ * requested by one party, approved by the other, decided by contract management.
+ * Status AANGEVRAAGD -> GOEDGEKEURD -> TOEGEKEND | AFGEWEZEN (or INGETROKKEN before a decision).
+ */
+export const herverdeling = financien.table('herverdeling', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  jaar: integer('jaar').notNull(),
+  vanLumpsumId: text('van_lumpsum_id').notNull().references(() => lumpsum.id),
+  naarLumpsumId: text('naar_lumpsum_id').notNull().references(() => lumpsum.id),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  motivering: text('motivering').notNull(),
+  status: text('status').notNull(),
+  aangevraagdDoor: text('aangevraagd_door').notNull(),
+  besluitMotivering: text('besluit_motivering'),
+}, (t) => [index('herverdeling_jaar_idx').on(t.gemeenteCode, t.jaar)]);
+
+/** Full history of a herverdeling: every request, approval and decision, by whom and when. */
+export const herverdelingGebeurtenis = financien.table('herverdeling_gebeurtenis', {
+  id: text('id').primaryKey(),
+  herverdelingId: text('herverdeling_id').notNull().references(() => herverdeling.id),
+  soort: text('soort').notNull(),
+  organisatieId: text('organisatie_id'),
+  door: text('door').notNull(),
+  op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [index('herverdeling_gebeurtenis_idx').on(t.herverdelingId)]);
+
+/** Taakstelling: the savings measures of the implementation plan, and what each realised per year. */
+export const maatregel = financien.table('maatregel', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  volgorde: integer('volgorde').notNull(),
+  groep: integer('groep').notNull(),
+  omschrijving: text('omschrijving').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+});
+
+export const besparing = financien.table('besparing', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  maatregelId: text('maatregel_id').notNull().references(() => maatregel.id),
+  jaar: integer('jaar').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  toelichting: text('toelichting').notNull(),
+  door: text('door').notNull(),
+  op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [uniqueIndex('besparing_maatregel_jaar_idx').on(t.maatregelId, t.jaar)]);
+
+/** The target of the taakstelling and the risk reserve, per gemeente, in cents. */
+export const taakstelling = financien.table('taakstelling', {
+  gemeenteCode: text('gemeente_code').primaryKey(),
+  doelCenten: bigint('doel_centen', { mode: 'bigint' }).notNull(),
+  risicoreserveCenten: bigint('risicoreserve_centen', { mode: 'bigint' }).notNull(),
+});

@@ -7,6 +7,7 @@ import { testBsns } from './bsn';
 import { ACHTERNAMEN, LEEUWARDEN, STRATEN, VOORNAMEN, organisatieId, type GemeenteRef } from './reference';
 import { DAY, dateBetween, isoDate, prng } from './random';
 import { huishoudelijkeHulpData } from './huishoudelijke-hulp';
+import { financienData } from './financien';
 
 /** Pseudonymous resident id: a hash of gemeente and sequence number, never the BSN. */
 export const inwonerId = (gemeente: string, n: number) =>
@@ -92,6 +93,13 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   if (contracten.length > 0) {
     await db.insert(s.contract).values(contracten.map((c, i) => ({ id: `${g.toLowerCase()}-ct-${i + 1}`, gemeenteCode: g, ingangsdatum: '2021-01-01', einddatum: null, ...c })));
   }
+  const geld = financienData(ref, contracten);
+  await insertBatched(db, s.taakstelling, geld.taakstelling, 'taakstelling', report);
+  await insertBatched(db, s.maatregel, geld.maatregelen, 'maatregelen', report);
+  await insertBatched(db, s.besparing, geld.besparingen, 'besparingen', report);
+  await insertBatched(db, s.lumpsum, geld.lumpsums, 'lumpsums', report);
+  await insertBatched(db, s.herverdeling, geld.herverdelingen, 'herverdelingen', report);
+  await insertBatched(db, s.herverdelingGebeurtenis, geld.gebeurtenissen, 'herverdeling-gebeurtenissen', report);
 
   const onderaannemers = ref.organisaties.filter((o) => o.soort === 'ONDERAANNEMER').map((o) => org(o.slug));
   const hhAanbieders = ref.organisaties.filter((o) => o.soort === 'HH_AANBIEDER' && !o.contractTot).map((o) => org(o.slug));

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { contract, organisatie, subsidie } from '../../db/schema/financien';
+import { besparing, contract, herverdeling, herverdelingGebeurtenis, lumpsum, organisatie, subsidie } from '../../db/schema/financien';
+import { eigenLumpsum, herverdeeld } from './begroting';
 import { keyedLoaders, manyLoader, oneLoader } from '../shared/loaders';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
@@ -9,8 +10,42 @@ export type OrganisatieRow = typeof organisatie.$inferSelect;
 export type SubsidieRow = typeof subsidie.$inferSelect;
 export type ContractRow = typeof contract.$inferSelect;
 
+export type LumpsumRow = typeof lumpsum.$inferSelect;
+export type HerverdelingRow = typeof herverdeling.$inferSelect;
+
 export function createLoaders(db: Db, scope: Scope) {
   return {
+    /** A lumpsum by id, within what the caller may see (a provider: its own). */
+    lumpsum: oneLoader<LumpsumRow>(
+      (ids) => db.select().from(lumpsum).where(and(eq(lumpsum.gemeenteCode, scope.gemeente), inArray(lumpsum.id, [...ids]), eigenLumpsum(scope))),
+      (r) => r.id,
+    ),
+    /** The party of a lumpsum (organisation and perceel only), for herverdelingen the caller may see. */
+    lumpsumPartij: oneLoader<{ id: string; organisatieId: string; perceel: string }>(
+      (ids) => db.select({ id: lumpsum.id, organisatieId: lumpsum.organisatieId, perceel: lumpsum.perceel }).from(lumpsum)
+        .where(and(eq(lumpsum.gemeenteCode, scope.gemeente), inArray(lumpsum.id, [...ids]))),
+      (r) => r.id,
+    ),
+    /** Net of granted herverdelingen per lumpsum id: one statement per batch. */
+    herverdeeld: new DataLoader<string, bigint>(async (ids) => {
+      const net = await herverdeeld(db, ids);
+      return ids.map((id) => net.get(id) ?? 0n);
+    }),
+    lumpsumsPerOrganisatie: keyedLoaders((jaar: number) =>
+      manyLoader<LumpsumRow>(
+        (ids) => db.select().from(lumpsum).where(and(eq(lumpsum.gemeenteCode, scope.gemeente), eq(lumpsum.jaar, jaar), inArray(lumpsum.organisatieId, [...ids]), eigenLumpsum(scope)))
+          .orderBy(lumpsum.perceel),
+        (r) => r.organisatieId,
+      ),
+    ),
+    geschiedenis: manyLoader<typeof herverdelingGebeurtenis.$inferSelect>(
+      (ids) => db.select().from(herverdelingGebeurtenis).where(inArray(herverdelingGebeurtenis.herverdelingId, [...ids])).orderBy(herverdelingGebeurtenis.op, herverdelingGebeurtenis.id),
+      (r) => r.herverdelingId,
+    ),
+    besparingenPerMaatregel: manyLoader<typeof besparing.$inferSelect>(
+      (ids) => db.select().from(besparing).where(and(eq(besparing.gemeenteCode, scope.gemeente), inArray(besparing.maatregelId, [...ids]))).orderBy(besparing.jaar),
+      (r) => r.maatregelId,
+    ),
     organisatie: oneLoader<OrganisatieRow>(
       (ids) => db.select().from(organisatie).where(and(eq(organisatie.gemeenteCode, scope.gemeente), inArray(organisatie.id, [...ids]))),
       (r) => r.id,
@@ -56,4 +91,18 @@ export function listContracten(db: Db, scope: Scope, perceel?: string): Promise<
   const where: SQL[] = [eq(contract.gemeenteCode, scope.gemeente)];
   if (perceel) where.push(eq(contract.perceel, perceel));
   return db.select().from(contract).where(and(...where)).orderBy(contract.perceel, contract.rol, contract.organisatieId);
+}
+
+export function listLumpsums(db: Db, scope: Scope, jaar: number, perceel?: string): Promise<LumpsumRow[]> {
+  return db.select().from(lumpsum)
+    .where(and(eq(lumpsum.gemeenteCode, scope.gemeente), eq(lumpsum.jaar, jaar), perceel ? eq(lumpsum.perceel, perceel) : undefined, eigenLumpsum(scope)))
+    .orderBy(lumpsum.perceel, lumpsum.organisatieId);
+}
+
+/** Herverdelingen of a year; a provider sees those in which its organisation is a party. */
+export function listHerverdelingen(db: Db, scope: Scope, jaar: number): Promise<HerverdelingRow[]> {
+  const own = eigenLumpsum(scope)
+    ? sql`exists (select 1 from ${lumpsum} l where l.id in (${herverdeling.vanLumpsumId}, ${herverdeling.naarLumpsumId}) and l.organisatie_id = ${scope.organisatie ?? ''})`
+    : undefined;
+  return db.select().from(herverdeling).where(and(eq(herverdeling.gemeenteCode, scope.gemeente), eq(herverdeling.jaar, jaar), own)).orderBy(herverdeling.id);
 }

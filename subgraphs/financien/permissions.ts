@@ -1,4 +1,4 @@
-import { everyone, fields, grant, type Policy } from '../shared/policy';
+import { everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
 
 /** Who may read what in financien. Not listed = denied. */
 const subsidieLezers = grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']);
@@ -10,14 +10,50 @@ const wijkBudgetLezers = grant('allow', [
   'vol-coordinator',
 ]);
 
+/**
+ * Money: contract management and policy see every lumpsum and herverdeling, a provider
+ * (basis-, aanbieder- or hh-medewerker) only those of its own organisation (rows filtered
+ * in SQL), the adviesraad budgets per perceel and the taakstelling; nobody else sees money.
+ */
+const geldLezers: FieldAccess = {
+  'gemeente-contractmanager': 'allow',
+  'gemeente-beleid': 'allow',
+  'basis-medewerker': 'relation',
+  'aanbieder-medewerker': 'relation',
+  'hh-medewerker': 'relation',
+};
+const budgetLezers = grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']);
+const contractbeheer = grant('allow', ['gemeente-contractmanager']);
+const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
+
 /** Contracts are public information about who delivers what. */
 export const policy: Policy = {
-  Query: { organisaties: everyone, organisatie: everyone, contracten: everyone },
-  Mutation: { contractRegistreren: grant('allow', ['gemeente-contractmanager']) },
+  Query: {
+    organisaties: everyone, organisatie: everyone, contracten: everyone,
+    lumpsums: geldLezers, herverdelingen: geldLezers, perceelBudgetten: budgetLezers, taakstelling: budgetLezers,
+  },
+  Mutation: {
+    contractRegistreren: contractbeheer,
+    lotBudgetVaststellen: contractbeheer,
+    herverdelingAanvragen: partijen,
+    herverdelingGoedkeuren: partijen,
+    herverdelingBesluiten: contractbeheer,
+    besparingVastleggen: contractbeheer,
+  },
   Organisatie: {
     ...fields(['id', 'naam', 'soort', 'contracten'], everyone),
     subsidies: subsidieLezers,
+    lumpsums: geldLezers,
   },
+  Lumpsum: fields(['id', 'jaar', 'perceel', 'organisatie', 'vastgesteld', 'herverdeeld', 'actueel', 'herkomst'], geldLezers),
+  PerceelBudget: fields(['perceel', 'vastgesteld', 'actueel'], budgetLezers),
+  Herverdeling: fields(['id', 'jaar', 'van', 'naar', 'bedrag', 'motivering', 'status', 'aangevraagdDoor', 'besluitMotivering', 'geschiedenis'], geldLezers),
+  HerverdelingPartij: fields(['organisatie', 'perceel'], geldLezers),
+  HerverdelingStap: fields(['soort', 'organisatie', 'op'], geldLezers),
+  Taakstelling: fields(['doel', 'risicoreserve', 'totaalMaatregelen', 'maatregelen', 'subtotalen', 'gerealiseerd', 'nogTeRealiseren', 'voortgangProcent'], budgetLezers),
+  Subtotaal: fields(['groep', 'bedrag'], budgetLezers),
+  Maatregel: fields(['id', 'groep', 'omschrijving', 'bedrag', 'besparingen'], budgetLezers),
+  Besparing: fields(['jaar', 'bedrag', 'toelichting'], budgetLezers),
   Contract: fields(['id', 'organisatie', 'perceel', 'rol', 'hoofdaanbieder', 'ingangsdatum', 'einddatum'], everyone),
   Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),

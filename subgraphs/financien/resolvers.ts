@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
-import { listContracten, listOrganisaties, type ContractRow, type Loaders, type OrganisatieRow, type SubsidieRow } from './loaders';
+import { listContracten, listHerverdelingen, listLumpsums, listOrganisaties, type ContractRow, type HerverdelingRow, type Loaders, type LumpsumRow, type OrganisatieRow, type SubsidieRow } from './loaders';
+import { checkJaar, herverdelingAanvragen, herverdelingBesluiten, herverdelingGoedkeuren, lotBudgetVaststellen, PERCELEN, type HerverdelingInput } from './begroting';
+import { besparingVastleggen, leesTaakstelling, type MaatregelRow, type TaakstellingView } from './taakstelling';
 import { contractRegistreren, type ContractInput } from './contracten';
 import { Datum } from '../shared/scalars';
 
@@ -14,17 +16,52 @@ export function bedrag(centen: bigint) {
   return { valuta: 'EUR', centen: centen.toString(), euro };
 }
 
-function checkJaar(jaar: number): number {
-  if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100) {
-    throw badUserInput('jaar', 'jaar must be a year between 2015 (start of the Wmo 2015) and 2100');
-  }
-  return jaar;
-}
-
 export const resolvers = {
   Datum,
   Mutation: {
     contractRegistreren: (_: unknown, a: { input: ContractInput }, ctx: Ctx) => contractRegistreren(ctx.db, ctx.scope, a.input),
+    lotBudgetVaststellen: (_: unknown, a: { jaar: number; perceel: string; totaal: string }, ctx: Ctx) => lotBudgetVaststellen(ctx.db, ctx.scope, a.jaar, a.perceel, a.totaal),
+    herverdelingAanvragen: (_: unknown, a: { input: HerverdelingInput }, ctx: Ctx) => herverdelingAanvragen(ctx.db, ctx.scope, a.input),
+    herverdelingGoedkeuren: (_: unknown, a: { id: string }, ctx: Ctx) => herverdelingGoedkeuren(ctx.db, ctx.scope, a.id),
+    herverdelingBesluiten: (_: unknown, a: { id: string; besluit: string; motivering: string }, ctx: Ctx) => herverdelingBesluiten(ctx.db, ctx.scope, a.id, a.besluit, a.motivering),
+    besparingVastleggen: (_: unknown, a: { maatregel: string; jaar: number; bedrag: string; toelichting: string }, ctx: Ctx) =>
+      besparingVastleggen(ctx.db, ctx.scope, a.maatregel, a.jaar, a.bedrag, a.toelichting),
+  },
+  Lumpsum: {
+    organisatie: (l: LumpsumRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(l.organisatieId),
+    vastgesteld: (l: LumpsumRow) => bedrag(l.bedragCenten),
+    herverdeeld: async (l: LumpsumRow, _: unknown, ctx: Ctx) => bedrag(await ctx.loaders.herverdeeld.load(l.id)),
+    actueel: async (l: LumpsumRow, _: unknown, ctx: Ctx) => bedrag(l.bedragCenten + (await ctx.loaders.herverdeeld.load(l.id))),
+  },
+  Herverdeling: {
+    van: (h: HerverdelingRow, _: unknown, ctx: Ctx) => ctx.loaders.lumpsumPartij.load(h.vanLumpsumId),
+    naar: (h: HerverdelingRow, _: unknown, ctx: Ctx) => ctx.loaders.lumpsumPartij.load(h.naarLumpsumId),
+    bedrag: (h: HerverdelingRow) => bedrag(h.bedragCenten),
+    aangevraagdDoor: (h: HerverdelingRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(h.aangevraagdDoor),
+    geschiedenis: (h: HerverdelingRow, _: unknown, ctx: Ctx) => ctx.loaders.geschiedenis.load(h.id),
+  },
+  HerverdelingPartij: {
+    organisatie: (p: { organisatieId: string }, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(p.organisatieId),
+  },
+  HerverdelingStap: {
+    organisatie: (e: { organisatieId: string | null }, _: unknown, ctx: Ctx) => (e.organisatieId ? ctx.loaders.organisatie.load(e.organisatieId) : null),
+  },
+  Taakstelling: {
+    doel: (t: TaakstellingView) => bedrag(t.doel),
+    risicoreserve: (t: TaakstellingView) => bedrag(t.risicoreserve),
+    totaalMaatregelen: (t: TaakstellingView) => bedrag(t.maatregelen.reduce((sum, m) => sum + m.bedragCenten, 0n)),
+    subtotalen: (t: TaakstellingView) => [...new Set(t.maatregelen.map((m) => m.groep))].sort((a, b) => a - b)
+      .map((groep) => ({ groep, bedrag: bedrag(t.maatregelen.filter((m) => m.groep === groep).reduce((sum, m) => sum + m.bedragCenten, 0n)) })),
+    gerealiseerd: (t: TaakstellingView) => bedrag(t.gerealiseerd),
+    nogTeRealiseren: (t: TaakstellingView) => bedrag(t.doel > t.gerealiseerd ? t.doel - t.gerealiseerd : 0n),
+    voortgangProcent: (t: TaakstellingView) => (t.doel === 0n ? 0 : Number((t.gerealiseerd * 100n) / t.doel)),
+  },
+  Maatregel: {
+    bedrag: (m: MaatregelRow) => bedrag(m.bedragCenten),
+    besparingen: (m: MaatregelRow, _: unknown, ctx: Ctx) => ctx.loaders.besparingenPerMaatregel.load(m.id),
+  },
+  Besparing: {
+    bedrag: (b: { bedragCenten: bigint }) => bedrag(b.bedragCenten),
   },
   Contract: {
     organisatie: (c: ContractRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(c.organisatieId),
@@ -32,6 +69,18 @@ export const resolvers = {
   },
   Query: {
     contracten: (_: unknown, a: { perceel?: string | null }, ctx: Ctx) => listContracten(ctx.db, ctx.scope, a.perceel ?? undefined),
+    lumpsums: (_: unknown, a: { jaar: number; perceel?: string | null }, ctx: Ctx) => listLumpsums(ctx.db, ctx.scope, checkJaar(a.jaar), a.perceel ?? undefined),
+    perceelBudgetten: async (_: unknown, a: { jaar: number }, ctx: Ctx) => {
+      const rows = await listLumpsums(ctx.db, ctx.scope, checkJaar(a.jaar));
+      const net = await Promise.all(rows.map((r) => ctx.loaders.herverdeeld.load(r.id)));
+      return PERCELEN.filter((p) => rows.some((r) => r.perceel === p)).map((perceel) => {
+        const mine = rows.map((r, i) => ({ r, net: net[i]! })).filter((x) => x.r.perceel === perceel);
+        const vastgesteld = mine.reduce((sum, x) => sum + x.r.bedragCenten, 0n);
+        return { perceel, vastgesteld: bedrag(vastgesteld), actueel: bedrag(vastgesteld + mine.reduce((sum, x) => sum + x.net, 0n)) };
+      });
+    },
+    herverdelingen: (_: unknown, a: { jaar: number }, ctx: Ctx) => listHerverdelingen(ctx.db, ctx.scope, checkJaar(a.jaar)),
+    taakstelling: (_: unknown, __: unknown, ctx: Ctx) => leesTaakstelling(ctx.db, ctx.scope),
     organisaties: async (_: unknown, args: { soort?: string | null }, ctx: Ctx) => {
       const rows = await listOrganisaties(ctx.db, ctx.scope, args.soort ?? undefined);
       for (const row of rows) ctx.loaders.organisatie.prime(row.id, row);
@@ -42,6 +91,7 @@ export const resolvers = {
   Organisatie: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.organisatie.load(ref.id),
     contracten: (o: OrganisatieRow, _: unknown, ctx: Ctx) => ctx.loaders.contractenPerOrganisatie.load(o.id),
+    lumpsums: (o: OrganisatieRow, a: { jaar: number }, ctx: Ctx) => ctx.loaders.lumpsumsPerOrganisatie(checkJaar(a.jaar)).load(o.id),
     subsidies: (o: OrganisatieRow, args: { jaar?: number | null }, ctx: Ctx) => {
       const jaar = args.jaar === undefined || args.jaar === null ? null : checkJaar(args.jaar);
       return ctx.loaders.subsidiesPerOrganisatie(jaar).load(o.id);

@@ -40,6 +40,10 @@ const OVERDRACHT: Rol[] = ['gemeente-consulent', 'gemeente-contractmanager', 'hh
 const REGEL: Rol[] = ['gemeente-consulent', 'hh-medewerker'];
 const BELEID: Rol[] = ['gemeente-beleid'];
 const CONTRACTBEHEER: Rol[] = ['gemeente-contractmanager'];
+const PARTIJ: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'];
+/** Money: contract management and policy; a provider its own lumpsum and herverdelingen (fixture: each has one). */
+const GELD: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', ...PARTIJ];
+const BUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 
 const X = '$X'; // replaced by the fixture resident's id
@@ -293,6 +297,41 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Organisatie.hhCapaciteit': [AGG, org('thfl', 'hhCapaciteit { maxClienten }'), ['organisatie', 'hhCapaciteit', 'maxClienten']],
   'HhCapaciteit.maxClienten': [AGG, org('thfl', 'hhCapaciteit { maxClienten }'), ['organisatie', 'hhCapaciteit', 'maxClienten']],
   'HhCapaciteit.bezet': [AGG, org('thfl', 'hhCapaciteit { bezet { onderdrukt } }'), ['organisatie', 'hhCapaciteit', 'bezet', 'onderdrukt']],
+  'Query.lumpsums': [GELD, '{ lumpsums(jaar: 2026) { id } }', ['lumpsums', '0', 'id']],
+  ...Object.fromEntries(['id', 'jaar', 'perceel', 'herkomst'].map((f) => [`Lumpsum.${f}`, [GELD, `{ lumpsums(jaar: 2026) { ${f} } }`, ['lumpsums', '0', f]]])),
+  ...Object.fromEntries(['vastgesteld', 'herverdeeld', 'actueel'].map((f) => [`Lumpsum.${f}`, [GELD, `{ lumpsums(jaar: 2026) { ${f} { centen } } }`, ['lumpsums', '0', f, 'centen']]])),
+  'Lumpsum.organisatie': [GELD, '{ lumpsums(jaar: 2026) { organisatie { naam } } }', ['lumpsums', '0', 'organisatie', 'naam']],
+  'Organisatie.lumpsums': [GELD, org('amaryllis', 'lumpsums(jaar: 2026) { id }'), ['organisatie', 'lumpsums']],
+  'Query.perceelBudgetten': [BUDGET, '{ perceelBudgetten(jaar: 2026) { perceel } }', ['perceelBudgetten', '0', 'perceel']],
+  'PerceelBudget.perceel': [BUDGET, '{ perceelBudgetten(jaar: 2026) { perceel } }', ['perceelBudgetten', '0', 'perceel']],
+  ...Object.fromEntries(['vastgesteld', 'actueel'].map((f) => [`PerceelBudget.${f}`, [BUDGET, `{ perceelBudgetten(jaar: 2026) { ${f} { euro } } }`, ['perceelBudgetten', '0', f, 'euro']]])),
+  'Query.herverdelingen': [GELD, '{ herverdelingen(jaar: 2025) { id } }', ['herverdelingen', '0', 'id']],
+  ...Object.fromEntries(['id', 'jaar', 'motivering', 'status', 'besluitMotivering'].map((f) => [`Herverdeling.${f}`, [GELD, `{ herverdelingen(jaar: 2025) { ${f} } }`, ['herverdelingen', '0', f]]])),
+  'Herverdeling.bedrag': [GELD, '{ herverdelingen(jaar: 2025) { bedrag { euro } } }', ['herverdelingen', '0', 'bedrag', 'euro']],
+  ...Object.fromEntries(['van', 'naar'].map((f) => [`Herverdeling.${f}`, [GELD, `{ herverdelingen(jaar: 2025) { ${f} { perceel } } }`, ['herverdelingen', '0', f, 'perceel']]])),
+  'HerverdelingPartij.perceel': [GELD, '{ herverdelingen(jaar: 2025) { van { perceel } } }', ['herverdelingen', '0', 'van', 'perceel']],
+  'HerverdelingPartij.organisatie': [GELD, '{ herverdelingen(jaar: 2025) { van { organisatie { naam } } } }', ['herverdelingen', '0', 'van', 'organisatie', 'naam']],
+  'Herverdeling.aangevraagdDoor': [GELD, '{ herverdelingen(jaar: 2025) { aangevraagdDoor { naam } } }', ['herverdelingen', '0', 'aangevraagdDoor', 'naam']],
+  'Herverdeling.geschiedenis': [GELD, '{ herverdelingen(jaar: 2025) { geschiedenis { soort } } }', ['herverdelingen', '0', 'geschiedenis', '0', 'soort']],
+  ...Object.fromEntries(['soort', 'op'].map((f) => [`HerverdelingStap.${f}`, [GELD, `{ herverdelingen(jaar: 2025) { geschiedenis { ${f} } } }`, ['herverdelingen', '0', 'geschiedenis', '0', f]]])),
+  'HerverdelingStap.organisatie': [GELD, '{ herverdelingen(jaar: 2025) { geschiedenis { organisatie { naam } } } }', ['herverdelingen', '0', 'geschiedenis', '0', 'organisatie', 'naam']],
+  'Query.taakstelling': [BUDGET, '{ taakstelling { voortgangProcent } }', ['taakstelling', 'voortgangProcent']],
+  ...Object.fromEntries(['doel', 'risicoreserve', 'totaalMaatregelen', 'gerealiseerd', 'nogTeRealiseren'].map((f) => [`Taakstelling.${f}`, [BUDGET, `{ taakstelling { ${f} { euro } } }`, ['taakstelling', f, 'euro']]])),
+  'Taakstelling.voortgangProcent': [BUDGET, '{ taakstelling { voortgangProcent } }', ['taakstelling', 'voortgangProcent']],
+  'Taakstelling.subtotalen': [BUDGET, '{ taakstelling { subtotalen { groep } } }', ['taakstelling', 'subtotalen', '0', 'groep']],
+  'Subtotaal.groep': [BUDGET, '{ taakstelling { subtotalen { groep } } }', ['taakstelling', 'subtotalen', '0', 'groep']],
+  'Subtotaal.bedrag': [BUDGET, '{ taakstelling { subtotalen { bedrag { euro } } } }', ['taakstelling', 'subtotalen', '0', 'bedrag', 'euro']],
+  'Taakstelling.maatregelen': [BUDGET, '{ taakstelling { maatregelen { id } } }', ['taakstelling', 'maatregelen', '0', 'id']],
+  ...Object.fromEntries(['id', 'groep', 'omschrijving'].map((f) => [`Maatregel.${f}`, [BUDGET, `{ taakstelling { maatregelen { ${f} } } }`, ['taakstelling', 'maatregelen', '0', f]]])),
+  'Maatregel.bedrag': [BUDGET, '{ taakstelling { maatregelen { bedrag { euro } } } }', ['taakstelling', 'maatregelen', '0', 'bedrag', 'euro']],
+  'Maatregel.besparingen': [BUDGET, '{ taakstelling { maatregelen { besparingen { jaar } } } }', ['taakstelling', 'maatregelen', '0', 'besparingen', '0', 'jaar']],
+  ...Object.fromEntries(['jaar', 'toelichting'].map((f) => [`Besparing.${f}`, [BUDGET, `{ taakstelling { maatregelen { besparingen { ${f} } } } }`, ['taakstelling', 'maatregelen', '0', 'besparingen', '0', f]]])),
+  'Besparing.bedrag': [BUDGET, '{ taakstelling { maatregelen { besparingen { bedrag { euro } } } } }', ['taakstelling', 'maatregelen', '0', 'besparingen', '0', 'bedrag', 'euro']],
+  'Mutation.lotBudgetVaststellen': [CONTRACTBEHEER, 'mutation { lotBudgetVaststellen(jaar: 2030, perceel: BASISONDERSTEUNING, totaal: "x") { id } }', [], 'mutation'],
+  'Mutation.herverdelingAanvragen': [PARTIJ, 'mutation { herverdelingAanvragen(input: { jaar: 1900, van: "a", naar: "b", bedrag: "1", motivering: "Een goede reden" }) { id } }', [], 'mutation'],
+  'Mutation.herverdelingGoedkeuren': [PARTIJ, 'mutation { herverdelingGoedkeuren(id: "nope") { id } }', [], 'mutation'],
+  'Mutation.herverdelingBesluiten': [CONTRACTBEHEER, 'mutation { herverdelingBesluiten(id: "nope", besluit: AFWIJZEN, motivering: "Geen onderbouwing") { id } }', [], 'mutation'],
+  'Mutation.besparingVastleggen': [CONTRACTBEHEER, 'mutation { besparingVastleggen(maatregel: "nope", jaar: 2025, bedrag: "1", toelichting: "Test") { jaar } }', [], 'mutation'],
   'Mutation.hhNormjaarVastleggen': [BELEID, 'mutation { hhNormjaarVastleggen(jaar: 1900, input: { standaardLooptijdMaanden: 24, langeLooptijdMaanden: 60, vakantieweken: [], vakantieReductieProcent: 0 }) { jaar } }', [], 'mutation'],
   'Mutation.hhNormregelVastleggen': [BELEID, 'mutation { hhNormregelVastleggen(jaar: 1900, input: { activiteit: "X1", omschrijving: "Test", minutenPerWeek: 1, extraMinutenPerPersoon: 0, schoonmaak: false }) { activiteit } }', [], 'mutation'],
   'Mutation.hhAanvraagIndienen': [['gemeente-consulent', 'basis-medewerker', 'inwoner'], 'mutation { hhAanvraagIndienen(inwoner: "nope") { id } }', [], 'mutation'],
@@ -336,6 +375,12 @@ beforeAll(async () => {
     ...base, id: 'fx-hh', organisatieId: 'thfl', minutenPerWeek: 120, startdatum: '2024-01-01',
     berekening: { normjaar: 2024, huishoudgrootte: 1, regels: [], minutenPerWeek: 120, vakantieweken: [], vakantieMinutenPerWeek: 120, minutenPerJaar: 6240, looptijdMaanden: 36, looptijdReden: 'STANDAARD' },
   });
+  // A herverdeling 2025 between THFL and Amaryllis, so every money role has one of its own.
+  await stack.database.execute(`
+    insert into financien.herverdeling (id, gemeente_code, jaar, van_lumpsum_id, naar_lumpsum_id, bedrag_centen, motivering, status, aangevraagd_door, besluit_motivering)
+      select 'fx-hv', 'GM0080', 2025, v.id, n.id, 100, 'Test', 'TOEGEKEND', 'amaryllis', 'Test' from financien.lumpsum v, financien.lumpsum n
+      where v.jaar = 2025 and v.organisatie_id = 'thfl' and n.jaar = 2025 and n.organisatie_id = 'amaryllis';
+    insert into financien.herverdeling_gebeurtenis (id, herverdeling_id, soort, organisatie_id, door, op) values ('fx-hvg', 'fx-hv', 'AANGEVRAAGD', 'amaryllis', 'test', '2025-01-01T09:00:00Z');`);
   // The resident's helper at THFL, the aanvraag behind the indicatie, and a transfer report line about X.
   await stack.database.execute(`
     delete from huishoudelijke_hulp.koppeling where inwoner_id = '${residentId}';

@@ -52,3 +52,16 @@ describe('joint intake assignment rules', () => {
     expect(kies([{ id: 'a', maxClienten: 5, bezet: 5 }], null, null)).toBeNull();
   });
 });
+
+describe('equal parts to the cent', () => {
+  it('always sums to the total, with parts differing by at most one cent, the extra cents first', async () => {
+    const { gelijkeDelen } = await import('../../subgraphs/financien/begroting');
+    expect(gelijkeDelen(1_000_001n, 2)).toEqual([500_001n, 500_000n]);
+    expect(gelijkeDelen(10n, 3)).toEqual([4n, 3n, 3n]);
+    for (const [totaal, n] of [[1n, 5], [0n, 2], [987_654_321_123n, 5], [4n, 5], [99n, 1]] as const) {
+      const delen = gelijkeDelen(totaal, n);
+      expect(delen.reduce((a, b) => a + b, 0n)).toBe(totaal);
+      expect(delen[0]! - delen[n - 1]!).toBeLessThanOrEqual(1n);
+    }
+  });
+});

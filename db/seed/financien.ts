@@ -1,0 +1,86 @@
+/**
+ * Seed data of financien: the taakstelling of the implementation plan (measures and
+ * amounts from shared/domain.md), realised savings per year, the lumpsum per lot and
+ * year split in equal parts, and one granted herverdeling with its history. The lot
+ * budgets and realised savings are synthetic (the documents give no such figures).
+ */
+import { gelijkeDelen } from '../../subgraphs/financien/begroting';
+import type { GemeenteRef } from './reference';
+import { prng } from './random';
+
+type Row = Record<string, unknown>;
+const EURO = 100n;
+
+/** Implementation plan, table "taakstelling" (shared/domain.md): group 1 subtotal 2,550,000, group 2 1,890,000. */
+export const MAATREGELEN: Array<[number, string, number]> = [
+  [1, 'Afschaling dagbesteding 2018', 600_000],
+  [1, 'Opdracht afschaling 2019', 650_000],
+  [1, 'Opdracht afschaling 2020', 650_000],
+  [1, 'HH/ASV 2020', 650_000],
+  [2, 'Administratieve lasten basis (1.800 minder beschikkingen)', 160_000],
+  [2, 'Zorgaanbieders 1% omzet', 150_000],
+  [2, 'TO 10%', 560_000],
+  [2, 'DB 10%', 240_000],
+  [2, 'HH', 200_000],
+  [2, 'PGB 10%', 300_000],
+  [2, '5% resterend aanvullend', 280_000],
+];
+export const TAAKSTELLING_EUR = 3_600_000;
+export const RISICORESERVE_EUR = 840_000;
+
+/** Synthetic lot budgets per year in cents (not from the documents). */
+const LOTBUDGET: Record<string, bigint> = {
+  BASISONDERSTEUNING: 14_250_000n * EURO,
+  THUISONDERSTEUNING_DAGBESTEDING: 9_875_000n * EURO + 1n,
+  HULP_BIJ_HET_HUISHOUDEN: 12_345_678n * EURO + 91n,
+};
+
+export function financienData(ref: GemeenteRef, contracten: Row[]) {
+  const g = ref.code;
+  const lc = g.toLowerCase();
+  const r = prng(Number(g.slice(2)) * 49979687);
+  const stamp = { vastgesteldDoor: 'seed', vastgesteldOp: '2024-12-15T09:00:00.000Z' };
+
+  const maatregelen = MAATREGELEN.map(([groep, omschrijving, eur], i) => ({
+    id: `${lc}-mr-${i + 1}`, gemeenteCode: g, volgorde: i + 1, groep, omschrijving, bedragCenten: BigInt(eur) * EURO,
+  }));
+  // Realised savings 2021-2025: 40-75% of each measure's yearly share (synthetic), so the target is not yet met.
+  const besparingen = maatregelen.flatMap((m) => [2021, 2022, 2023, 2024, 2025].map((jaar) => ({
+    id: `${m.id}-${jaar}`, gemeenteCode: g, maatregelId: m.id, jaar,
+    bedragCenten: ((m.bedragCenten / 5n) * BigInt(r.int(40, 75))) / 100n,
+    toelichting: 'Gerealiseerd volgens de jaarrapportage (synthetisch)', door: 'seed', op: `${jaar + 1}-02-01T09:00:00.000Z`,
+  })));
+
+  const lumpsums: Row[] = [];
+  for (const jaar of [2025, 2026]) {
+    for (const [perceel, totaal] of Object.entries(LOTBUDGET)) {
+      const partijen = contracten
+        .filter((c) => c.perceel === perceel && c.rol === 'HOOFDAANBIEDER' && (c.einddatum === null || c.einddatum === undefined || (c.einddatum as string) >= `${jaar}-01-01`))
+        .map((c) => c.organisatieId as string).sort();
+      const delen = gelijkeDelen(totaal, partijen.length);
+      partijen.forEach((organisatieId, i) => lumpsums.push({
+        id: `${lc}-ls-${jaar}-${perceel.toLowerCase()}-${organisatieId}`, gemeenteCode: g, jaar, perceel, organisatieId, bedragCenten: delen[i]!,
+        herkomst: `Lotbudget ${perceel} ${jaar} in ${partijen.length} gelijke delen (seed)`, ...stamp,
+      }));
+    }
+  }
+  // One granted shift in 2025 from aanvullend to basis, with its full history.
+  const basis = lumpsums.find((l) => l.jaar === 2025 && l.perceel === 'BASISONDERSTEUNING');
+  const aanvullend = lumpsums.find((l) => l.jaar === 2025 && l.perceel === 'THUISONDERSTEUNING_DAGBESTEDING');
+  const herverdelingen: Row[] = [];
+  const gebeurtenissen: Row[] = [];
+  if (basis && aanvullend) {
+    const id = `${lc}-hv-2025-1`;
+    herverdelingen.push({
+      id, gemeenteCode: g, jaar: 2025, vanLumpsumId: aanvullend.id, naarLumpsumId: basis.id, bedragCenten: 250_000n * EURO,
+      motivering: 'Meer TO3-cliënten dan verwacht blijven in de basisondersteuning', status: 'TOEGEKEND', aangevraagdDoor: basis.organisatieId,
+      besluitMotivering: 'Onderbouwd met de klantstromen van het eerste halfjaar',
+    });
+    [['AANGEVRAAGD', basis.organisatieId, '2025-07-01'], ['GOEDGEKEURD', aanvullend.organisatieId, '2025-07-08'], ['TOEGEKEND', null, '2025-07-20']]
+      .forEach(([soort, organisatieId, dag], i) => gebeurtenissen.push({ id: `${id}-e${i + 1}`, herverdelingId: id, soort, organisatieId, door: 'seed', op: `${dag}T10:00:00.000Z` }));
+  }
+  return {
+    taakstelling: [{ gemeenteCode: g, doelCenten: BigInt(TAAKSTELLING_EUR) * EURO, risicoreserveCenten: BigInt(RISICORESERVE_EUR) * EURO }],
+    maatregelen, besparingen, lumpsums, herverdelingen, gebeurtenissen,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Financiën through the gateway: lot budgets split in equal parts to the cent, a
+ * herverdeling from request to decision with the total unchanged, parallel decisions
+ * that would overspend, and the taakstelling of the implementation plan.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStack, sql, type Stack } from '../support/stack';
+
+let stack: Stack;
+let manager: string;
+let amaryllis: string;
+let windkracht: string;
+
+beforeAll(async () => {
+  stack = await bootStack({ inwoners: 100 });
+  manager = await stack.token({ rol: 'gemeente-contractmanager' });
+  amaryllis = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis' });
+  windkracht = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
+});
+afterAll(() => stack?.stop());
+
+const err = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions;
+const LUMPSUMS = 'query($j: Int!) { lumpsums(jaar: $j) { id perceel organisatie { id } vastgesteld { centen } herverdeeld { centen } actueel { centen } herkomst } }';
+type L = { perceel: string; organisatie: { id: string }; vastgesteld: { centen: string }; herverdeeld: { centen: string }; actueel: { centen: string } };
+const lumpsums = async (jaar: number, token = manager): Promise<L[]> => (await stack.query(LUMPSUMS, { token, variables: { j: jaar } })).body.data!.lumpsums;
+const of = (rows: L[], org: string, perceel: string) => rows.find((l) => l.organisatie.id === org && l.perceel === perceel)!;
+const sum = (xs: string[]) => xs.reduce((a, b) => a + BigInt(b), 0n);
+
+const AANVRAGEN = 'mutation($i: HerverdelingInput!) { herverdelingAanvragen(input: $i) { id status } }';
+const GOEDKEUREN = 'mutation($id: ID!) { herverdelingGoedkeuren(id: $id) { status } }';
+const BESLUITEN = 'mutation($id: ID!, $b: HerverdelingBesluit!) { herverdelingBesluiten(id: $id, besluit: $b, motivering: "Getoetst aan de klantstromen") { status } }';
+
+async function approved(jaar: number, centen: string): Promise<string> {
+  const req = await stack.query(AANVRAGEN, { token: amaryllis, variables: { i: { jaar, van: 'windkracht058', naar: 'amaryllis', bedrag: centen, motivering: 'Meer cliënten in de basis dan gepland' } } });
+  const id = req.body.data!.herverdelingAanvragen.id;
+  expect((await stack.query(GOEDKEUREN, { token: windkracht, variables: { id } })).body.data!.herverdelingGoedkeuren.status).toBe('GOEDGEKEURD');
+  return id;
+}
+
+describe('lot budgets', () => {
+  it('splits a lot in equal parts to the cent, the remainder deterministically, the parts summing to the total', async () => {
+    const set = await stack.query('mutation { lotBudgetVaststellen(jaar: 2027, perceel: HULP_BIJ_HET_HUISHOUDEN, totaal: "1000001") { organisatie { id } vastgesteld { centen euro } herkomst } }', { token: manager });
+    expect(set.body.errors).toBeUndefined();
+    // The provider whose contract ended in 2020 gets no part; M.I.E.P. sorts first and gets the extra cent.
+    expect(set.body.data!.lotBudgetVaststellen.map((l: { organisatie: { id: string }; vastgesteld: { centen: string } }) => [l.organisatie.id, l.vastgesteld.centen]))
+      .toEqual([['miep', '500001'], ['thfl', '500000']]);
+    expect(set.body.data!.lotBudgetVaststellen[0].herkomst).toContain('2 gelijke delen');
+    expect(err(await stack.query('mutation { lotBudgetVaststellen(jaar: 2027, perceel: HULP_BIJ_HET_HUISHOUDEN, totaal: "5") { id } }', { token: manager }))).toMatchObject({ code: 'CONFLICT' });
+    expect(err(await stack.query('mutation { lotBudgetVaststellen(jaar: 2027, perceel: BASISONDERSTEUNING, totaal: "12.50") { id } }', { token: manager }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'totaal' });
+    expect(err(await stack.query('mutation { lotBudgetVaststellen(jaar: 2027, perceel: BASISONDERSTEUNING, totaal: "0") { id } }', { token: manager }))).toMatchObject({ field: 'totaal' });
+    expect(err(await stack.query('mutation { lotBudgetVaststellen(jaar: 2027, perceel: BASISONDERSTEUNING, totaal: "100") { id } }', { token: amaryllis }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('shows a provider only its own lumpsum, and money to nobody without a money role', async () => {
+    expect((await lumpsums(2026, amaryllis)).map((l) => l.organisatie.id)).toEqual(['amaryllis']);
+    for (const rol of ['adviesraad', 'gemeente-consulent', 'inwoner', 'vol-coordinator'] as const) {
+      expect(err(await stack.query(LUMPSUMS, { token: await stack.token({ rol, organisatie: rol === 'vol-coordinator' ? 'vol' : undefined }), variables: { j: 2026 } })), rol).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const budget = await stack.query('{ perceelBudgetten(jaar: 2026) { perceel vastgesteld { euro } } }', { token: await stack.token({ rol: 'adviesraad' }) });
+    expect(budget.body.data!.perceelBudgetten).toContainEqual({ perceel: 'HULP_BIJ_HET_HUISHOUDEN', vastgesteld: { euro: '12345678.91' } });
+  });
+});
+
+describe('herverdeling', () => {
+  it('goes from joint request to decision, moving money between basis and aanvullend with the total unchanged', async () => {
+    const before = await lumpsums(2026);
+    const req = await stack.query(AANVRAGEN, { token: amaryllis, variables: { i: { jaar: 2026, van: 'windkracht058', naar: 'amaryllis', bedrag: '12345', motivering: 'Meer TO3-cliënten in de basis' } } });
+    const id = req.body.data!.herverdelingAanvragen.id;
+    expect(req.body.data!.herverdelingAanvragen.status).toBe('AANGEVRAAGD');
+    expect(err(await stack.query(BESLUITEN, { token: manager, variables: { id, b: 'TOEKENNEN' } }))).toMatchObject({ code: 'CONFLICT', currentStatus: 'AANGEVRAAGD' });
+    expect(err(await stack.query(GOEDKEUREN, { token: amaryllis, variables: { id } }))).toMatchObject({ code: 'CONFLICT' });
+    const thfl = await stack.token({ rol: 'hh-medewerker', organisatie: 'thfl' });
+    expect(err(await stack.query(GOEDKEUREN, { token: thfl, variables: { id } }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await stack.query(GOEDKEUREN, { token: windkracht, variables: { id } })).body.data!.herverdelingGoedkeuren.status).toBe('GOEDGEKEURD');
+    expect((await stack.query(BESLUITEN, { token: manager, variables: { id, b: 'TOEKENNEN' } })).body.data!.herverdelingBesluiten.status).toBe('TOEGEKEND');
+    expect(err(await stack.query(BESLUITEN, { token: manager, variables: { id, b: 'AFWIJZEN' } }))).toMatchObject({ code: 'CONFLICT', currentStatus: 'TOEGEKEND' });
+
+    const after = await lumpsums(2026);
+    const delta = (org: string, perceel: string) => BigInt(of(after, org, perceel).actueel.centen) - BigInt(of(before, org, perceel).actueel.centen);
+    expect(delta('amaryllis', 'BASISONDERSTEUNING')).toBe(12345n);
+    expect(delta('windkracht058', 'THUISONDERSTEUNING_DAGBESTEDING')).toBe(-12345n);
+    expect(sum(after.map((l) => l.actueel.centen))).toBe(sum(before.map((l) => l.actueel.centen)));
+    expect(sum(after.map((l) => l.actueel.centen))).toBe(sum(after.map((l) => l.vastgesteld.centen)));
+
+    const history = await stack.query('query { herverdelingen(jaar: 2026) { id van { organisatie { id } perceel } bedrag { euro } geschiedenis { soort organisatie { id } } } }', { token: windkracht });
+    expect(history.body.data!.herverdelingen.find((h: { id: string }) => h.id === id)).toEqual({
+      id, van: { organisatie: { id: 'windkracht058' }, perceel: 'THUISONDERSTEUNING_DAGBESTEDING' }, bedrag: { euro: '123.45' },
+      geschiedenis: [{ soort: 'AANGEVRAAGD', organisatie: { id: 'amaryllis' } }, { soort: 'GOEDGEKEURD', organisatie: { id: 'windkracht058' } }, { soort: 'TOEGEKEND', organisatie: null }],
+    });
+    expect((await stack.query('query { herverdelingen(jaar: 2026) { id } }', { token: thfl })).body.data!.herverdelingen).toEqual([]);
+  });
+
+  it('refuses a shift within aanvullend, by an outsider, or with bad input, naming the field', async () => {
+    const ask = (token: string, i: object) => stack.query(AANVRAGEN, { token, variables: { i: { jaar: 2026, van: 'windkracht058', naar: 'amaryllis', bedrag: '100', motivering: 'Een goede reden hier', ...i } } });
+    const thfl = await stack.token({ rol: 'hh-medewerker', organisatie: 'thfl' });
+    expect(err(await ask(thfl, { van: 'thfl', naar: 'windkracht058' }))).toMatchObject({ field: 'input.naar' });
+    expect(err(await ask(thfl, {}))).toMatchObject({ field: 'input.van' });
+    expect(err(await ask(amaryllis, { bedrag: '-5' }))).toMatchObject({ field: 'input.bedrag' });
+    expect(err(await ask(amaryllis, { jaar: 2031 }))).toMatchObject({ field: 'input.van' });
+    expect(err(await ask(amaryllis, { motivering: 'kort' }))).toMatchObject({ field: 'input.motivering' });
+  });
+
+  it('never overspends: of eight approved shifts of 30% each, parallel decisions grant three', async () => {
+    const source = of(await lumpsums(2026), 'windkracht058', 'THUISONDERSTEUNING_DAGBESTEDING');
+    const share = ((BigInt(source.actueel.centen) * 3n) / 10n).toString();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await approved(2026, share));
+    const results = await Promise.all(ids.map((id) => stack.query(BESLUITEN, { token: manager, variables: { id, b: 'TOEKENNEN' } })));
+    const granted = results.filter((r) => r.body.data?.herverdelingBesluiten?.status === 'TOEGEKEND');
+    const refused = results.filter((r) => err(r)?.code === 'CONFLICT');
+    expect([granted.length, refused.length]).toEqual([3, 5]);
+    expect(refused[0]!.body.errors![0]!.message).toContain('overspend');
+    const after = of(await lumpsums(2026), 'windkracht058', 'THUISONDERSTEUNING_DAGBESTEDING');
+    expect(BigInt(after.actueel.centen)).toBe(BigInt(source.actueel.centen) - 3n * BigInt(share));
+    expect(BigInt(after.actueel.centen)).toBeGreaterThanOrEqual(0n);
+  });
+});
+
+describe('taakstelling', () => {
+  it('reproduces the plan: measures 4,440,000 in subtotals 2,550,000 and 1,890,000, target 3,600,000, risk reserve 840,000', async () => {
+    const q = '{ taakstelling { doel { euro } risicoreserve { euro } totaalMaatregelen { euro } subtotalen { groep bedrag { euro } } maatregelen { omschrijving bedrag { euro } } gerealiseerd { centen } nogTeRealiseren { centen } voortgangProcent } }';
+    const res = await stack.query(q, { token: await stack.token({ rol: 'adviesraad' }) });
+    const t = res.body.data!.taakstelling;
+    expect(t).toMatchObject({
+      doel: { euro: '3600000.00' }, risicoreserve: { euro: '840000.00' }, totaalMaatregelen: { euro: '4440000.00' },
+      subtotalen: [{ groep: 1, bedrag: { euro: '2550000.00' } }, { groep: 2, bedrag: { euro: '1890000.00' } }],
+    });
+    expect(t.maatregelen).toHaveLength(11);
+    expect(t.maatregelen[0]).toEqual({ omschrijving: 'Afschaling dagbesteding 2018', bedrag: { euro: '600000.00' } });
+    expect(BigInt(t.gerealiseerd.centen) + BigInt(t.nogTeRealiseren.centen)).toBe(360_000_000n);
+
+    const [m] = await stack.rows<{ id: string }>(sql`select id from financien.maatregel where volgorde = 1`);
+    const before = BigInt(t.gerealiseerd.centen);
+    const [old] = await stack.rows<{ c: string }>(sql`select bedrag_centen::text as c from financien.besparing where maatregel_id = ${m!.id} and jaar = 2025`);
+    const set = await stack.query(`mutation { besparingVastleggen(maatregel: "${m!.id}", jaar: 2025, bedrag: "12300", toelichting: "Jaarrapportage 2025") { jaar bedrag { euro } } }`, { token: manager });
+    expect(set.body.data!.besparingVastleggen).toEqual({ jaar: 2025, bedrag: { euro: '123.00' } });
+    const again = (await stack.query(q, { token: manager })).body.data!.taakstelling;
+    expect(BigInt(again.gerealiseerd.centen)).toBe(before - BigInt(old!.c) + 12300n);
+    expect(err(await stack.query('mutation { besparingVastleggen(maatregel: "nope", jaar: 2025, bedrag: "1", toelichting: "Test") { jaar } }', { token: manager }))).toMatchObject({ field: 'maatregel' });
+  });
+});
