@@ -129,6 +129,7 @@ export const overdracht = huishoudelijkeHulp.table('overdracht', {
 
 export const overdrachtRegel = huishoudelijkeHulp.table('overdracht_regel', {
   id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
   overdrachtId: text('overdracht_id').notNull().references(() => overdracht.id),
   inwonerId: text('inwoner_id').notNull(),
   hulpId: text('hulp_id'),

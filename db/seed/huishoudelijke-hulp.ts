@@ -92,6 +92,8 @@ export function huishoudelijkeHulpData(
     const eigen = Array.from({ length: Math.max(1, Math.ceil(clients.length / CLIENTEN_PER_HULP)) }, (_, k) => `${lc}-hulp-${o.slug}-${k + 1}`);
     hulpen.push(...eigen.map((h) => ({ id: h, gemeenteCode: g, organisatieId: id })));
     for (const c of clients) {
+      // An active pair has tot = null; once the indicatie ends the pair is ignored (transfers
+      // and vasteHulp look only at indicaties that have not ended).
       koppelingen.push({ id: `${lc}-hhk-${koppelingen.length + 1}`, gemeenteCode: g, inwonerId: c.inwonerId, hulpId: r.pick(eigen), van: c.startdatum, tot: null });
     }
   }
@@ -104,7 +106,8 @@ export function huishoudelijkeHulpData(
   for (const ind of indicaties) {
     if (!ind.berekening) continue;
     const op = `${isoDate(Date.parse(ind.startdatum as string) - r.int(7, 60) * DAY)}T10:00:00.000Z`;
-    const reden = r.pick(['KEUZE_INWONER', 'CONTINUITEIT', 'CAPACITEIT', 'CAPACITEIT']);
+    // Seeded residents had no earlier indicatie: assigned by their choice or by capacity.
+    const reden = r.pick(['KEUZE_INWONER', 'CAPACITEIT', 'CAPACITEIT']);
     aanvraag({
       inwonerId: ind.inwonerId, wijkCode: ind.wijkCode, status: 'AFGEHANDELD', aanbiederId: ind.organisatieId, toewijzingsreden: reden,
       voorkeurAanbiederId: reden === 'KEUZE_INWONER' ? ind.organisatieId : null, indicatieId: ind.id, ingediendOp: op, toegewezenOp: op,

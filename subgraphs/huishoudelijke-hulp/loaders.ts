@@ -1,9 +1,12 @@
-import { and, count, countDistinct, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, countDistinct, eq, exists, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normregel, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
 import { activeOn, inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
+import DataLoader from 'dataloader';
+import { today } from '../shared/scalars';
+import { bezetting } from './toegang';
 
 export type IndicatieRow = typeof indicatie.$inferSelect;
 export type AanvraagRow = typeof aanvraag.$inferSelect;
@@ -13,18 +16,19 @@ export type HulpRow = typeof hulp.$inferSelect;
 
 const active = () => activeOn(indicatie.startdatum, indicatie.einddatum);
 
-/** An hh-aanbieder sees only its own active indicaties; others per their relation to the resident. */
+/** An hh-aanbieder sees only its own indicaties that have not ended (also one starting later); others per their relation. */
 function indicatieScope(db: Db, scope: Scope): SQL {
-  if (scope.rol === 'hh-medewerker') return and(eq(indicatie.organisatieId, scope.organisatie ?? ''), active())!;
+  if (scope.rol === 'hh-medewerker') return and(eq(indicatie.organisatieId, scope.organisatie ?? ''), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, sql`current_date`)))!;
   return inwonerVisible(db, scope, indicatie.inwonerId);
 }
 
-/** Aanvragen: the consulent all, a provider those assigned to it, the resident its own. */
-export function aanvraagScope(scope: Scope): SQL {
+/** Aanvragen: the consulent all, a provider those assigned to it, the resident its own, a basis worker those of its residents. */
+export function aanvraagScope(db: Db, scope: Scope): SQL {
   switch (scope.rol) {
     case 'gemeente-consulent': return sql`true`;
     case 'hh-medewerker': return eq(aanvraag.aanbiederId, scope.organisatie ?? '');
     case 'inwoner': return eq(aanvraag.inwonerId, scope.sub);
+    case 'basis-medewerker': return inwonerVisible(db, scope, aanvraag.inwonerId);
     default: return sql`false`;
   }
 }
@@ -37,7 +41,11 @@ export function aanvraagScope(scope: Scope): SQL {
 export function overdrachtScope(scope: Scope): SQL {
   if (scope.rol !== 'hh-medewerker') return sql`true`;
   const org = scope.organisatie ?? '';
-  return or(eq(overdracht.vanAanbiederId, org), eq(overdracht.naarAanbiederId, org))!;
+  return or(
+    eq(overdracht.vanAanbiederId, org), eq(overdracht.naarAanbiederId, org),
+    // A placement has no single receiver: each provider that received clients.
+    sql`exists (select 1 from ${overdrachtRegel} r where r.overdracht_id = ${overdracht.id} and r.naar_aanbieder_id = ${org})`,
+  )!;
 }
 
 function regelScope(scope: Scope): SQL {
@@ -82,7 +90,7 @@ export function createLoaders(db: Db, scope: Scope) {
       (r) => String(r.jaar),
     ),
     regelsPerOverdracht: manyLoader<OverdrachtRegelRow>(
-      (ids) => db.select().from(overdrachtRegel).where(and(inArray(overdrachtRegel.overdrachtId, [...ids]), regelScope(scope)))
+      (ids) => db.select().from(overdrachtRegel).where(and(eq(overdrachtRegel.gemeenteCode, scope.gemeente), inArray(overdrachtRegel.overdrachtId, [...ids]), regelScope(scope)))
         .orderBy(overdrachtRegel.inwonerId),
       (r) => r.overdrachtId,
     ),
@@ -92,7 +100,7 @@ export function createLoaders(db: Db, scope: Scope) {
         id: overdrachtRegel.overdrachtId,
         overgezet: sql<number>`count(${overdrachtRegel.naarAanbiederId})::int`,
         nietBehouden: sql<number>`count(*) filter (where not ${overdrachtRegel.koppelingBehouden})::int`,
-      }).from(overdrachtRegel).where(inArray(overdrachtRegel.overdrachtId, [...ids])).groupBy(overdrachtRegel.overdrachtId),
+      }).from(overdrachtRegel).where(and(eq(overdrachtRegel.gemeenteCode, scope.gemeente), inArray(overdrachtRegel.overdrachtId, [...ids]))).groupBy(overdrachtRegel.overdrachtId),
       (r) => r.id,
     ),
     capaciteit: oneLoader<{ organisatieId: string; maxClienten: number }>(
@@ -100,11 +108,11 @@ export function createLoaders(db: Db, scope: Scope) {
         .where(and(eq(capaciteit.gemeenteCode, scope.gemeente), inArray(capaciteit.organisatieId, [...ids]))),
       (r) => r.organisatieId,
     ),
-    toegewezenPerOrganisatie: countLoader((ids) =>
-      db.select({ key: sql<string>`${aanvraag.aanbiederId}`, count: count() }).from(aanvraag)
-        .where(and(eq(aanvraag.gemeenteCode, scope.gemeente), inArray(aanvraag.aanbiederId, [...ids]), eq(aanvraag.status, 'TOEGEWEZEN')))
-        .groupBy(aanvraag.aanbiederId),
-    ),
+    /** Places taken per provider today, as the joint intake counts them. */
+    bezet: new DataLoader<string, number>(async (ids) => {
+      const load = await bezetting(db, scope.gemeente, ids, today());
+      return ids.map((id) => load.get(id) ?? 0);
+    }),
     clientenPerWijk: countLoader((codes) =>
       db.select({ key: indicatie.wijkCode, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
         .where(and(g, inArray(indicatie.wijkCode, [...codes]), active()))

@@ -109,13 +109,17 @@ export function bereken(jaar: Normjaar, normregels: Normregel[], input: Berekeni
   };
 }
 
-/** The last day of a looptijd of `maanden` months from `startdatum` (YYYY-MM-DD). */
+/**
+ * The last day of a looptijd of `maanden` months from `startdatum` (YYYY-MM-DD): the day
+ * before the start, `maanden` months on, clamped to the end of a shorter month
+ * (2026-11-01 + 60 -> 2031-10-31; 2024-02-29 + 12 -> 2025-02-28).
+ */
 export function einddatumNa(startdatum: string, maanden: number): string {
-  const [y, m, d] = startdatum.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + maanden, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return new Date(target.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.parse(`${startdatum}T00:00:00Z`) - 86_400_000);
+  const y = dayBefore.getUTCFullYear();
+  const m = dayBefore.getUTCMonth() + maanden;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(dayBefore.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 }
 
 /** Age in whole years on a date, both YYYY-MM-DD. */

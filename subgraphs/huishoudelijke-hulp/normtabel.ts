@@ -48,7 +48,10 @@ export async function normjaarVastleggen(db: Db, scope: Scope, jaarInput: number
       if (existing) throw badUserInput('input.kopieerRegelsVan', `input.kopieerRegelsVan: ${jaar} already has norm lines`);
       const regels = await tx.select().from(normregel).where(and(eq(normregel.gemeenteCode, scope.gemeente), eq(normregel.jaar, bron)));
       if (regels.length === 0) throw badUserInput('input.kopieerRegelsVan', `input.kopieerRegelsVan: ${bron} has no norm lines`);
-      await tx.insert(normregel).values(regels.map((r) => ({ ...r, id: newId('hhn'), jaar, gewijzigdDoor: scope.sub, gewijzigdOp: values.gewijzigdOp })));
+      const copied = await tx.insert(normregel).values(regels.map((r) => ({ ...r, id: newId('hhn'), jaar, gewijzigdDoor: scope.sub, gewijzigdOp: values.gewijzigdOp })))
+        .onConflictDoNothing().returning({ id: normregel.id });
+      // A concurrent edit of the same year got there first: refuse the copy whole.
+      if (copied.length !== regels.length) throw badUserInput('input.kopieerRegelsVan', `input.kopieerRegelsVan: ${jaar} already has norm lines`);
     }
     return row!;
   });

@@ -8,25 +8,14 @@ import type { Db } from '../../db/client';
 import { organisatie } from '../../db/schema/financien';
 import { capaciteit, hulp, indicatie, koppeling, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict } from '../shared/errors';
-import { today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
-import { aanbiedersMetContract, dagVoor, kies, newId, type IndicatieRow } from './toegang';
+import { aanbiedersMetContract, dagVoor, datumBinnen, kies, lockHh, newId, type IndicatieRow } from './toegang';
 
 export type OverdrachtRow = typeof overdracht.$inferSelect;
-type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId'>;
+type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId' | 'gemeenteCode'>;
 
 const MAX_HULPEN = 500;
-const DAY = 86_400_000;
-
-/** A transfer date within 90 days back and a year ahead: administrative, not historical rewriting. */
-function perArg(per: string): string {
-  const t = Date.parse(`${today()}T00:00:00Z`);
-  const p = Date.parse(`${per}T00:00:00Z`);
-  if (p < t - 90 * DAY || p > t + 365 * DAY) throw badUserInput('per', 'per must lie between 90 days ago and a year from today');
-  return per;
-}
-
 async function hhAanbieder(tx: Db, scope: Scope, field: string, idInput: string): Promise<string> {
   const id = identifier(field, idInput);
   const [o] = await tx.select({ id: organisatie.id }).from(organisatie)
@@ -35,17 +24,35 @@ async function hhAanbieder(tx: Db, scope: Scope, field: string, idInput: string)
   return o.id;
 }
 
-/** Active indicaties at `org` on `per`, with the client's active helper (if any), all locked. */
-async function clienten(tx: Db, scope: Scope, org: string, per: string) {
+interface Client { inwonerId: string; indicaties: IndicatieRow[]; hulpId: string | null; koppelingId: string | null }
+
+/**
+ * The clients of `org` on `per`: every indicatie not ended by then (a current one and a
+ * later one are both moved), grouped per client, with the client's active helper; locked.
+ */
+async function clienten(tx: Db, scope: Scope, org: string, per: string): Promise<Client[]> {
   const indicaties = await tx.select().from(indicatie)
     .where(and(eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.organisatieId, org), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, per))))
     .orderBy(indicatie.inwonerId, indicatie.startdatum)
     .for('update');
   const pairs = indicaties.length === 0 ? [] : await tx.select().from(koppeling)
-    .where(and(inArray(koppeling.inwonerId, indicaties.map((i) => i.inwonerId)), isNull(koppeling.tot)))
+    .where(and(inArray(koppeling.inwonerId, [...new Set(indicaties.map((i) => i.inwonerId))]), isNull(koppeling.tot)))
     .for('update');
   const pairOf = new Map(pairs.map((k) => [k.inwonerId, k]));
-  return indicaties.map((ind) => ({ ind, hulpId: pairOf.get(ind.inwonerId)?.hulpId ?? null, koppelingId: pairOf.get(ind.inwonerId)?.id ?? null }));
+  const byClient = new Map<string, Client>();
+  for (const ind of indicaties) {
+    const c = byClient.get(ind.inwonerId);
+    if (c) c.indicaties.push(ind);
+    else byClient.set(ind.inwonerId, { inwonerId: ind.inwonerId, indicaties: [ind], hulpId: pairOf.get(ind.inwonerId)?.hulpId ?? null, koppelingId: pairOf.get(ind.inwonerId)?.id ?? null });
+  }
+  return [...byClient.values()];
+}
+
+/** Continues all of a client's indicaties at another provider; returns the one running on `per` (else the first). */
+async function verhuis(tx: Db, scope: Scope, c: Client, naar: string, per: string): Promise<string> {
+  const ids: string[] = [];
+  for (const ind of c.indicaties) ids.push(await voortzetten(tx, scope, ind, naar, per));
+  return ids[0]!;
 }
 
 /** Continues an indicatie at another provider from `per` (same minutes, end and calculation). */
@@ -70,7 +77,7 @@ async function ontkoppel(tx: Db, koppelingId: string | null, per: string) {
 
 async function opslaan(tx: Db, scope: Scope, kop: Omit<OverdrachtRow, 'id' | 'gemeenteCode' | 'door' | 'op'>, regels: RegelValues[]): Promise<OverdrachtRow> {
   const [row] = await tx.insert(overdracht).values({ id: newId('hho'), gemeenteCode: scope.gemeente, door: scope.sub, op: new Date().toISOString(), ...kop }).returning();
-  if (regels.length > 0) await tx.insert(overdrachtRegel).values(regels.map((r) => ({ id: newId('hhr'), overdrachtId: row!.id, ...r })));
+  if (regels.length > 0) await tx.insert(overdrachtRegel).values(regels.map((r) => ({ id: newId('hhr'), gemeenteCode: scope.gemeente, overdrachtId: row!.id, ...r })));
   return row!;
 }
 
@@ -84,12 +91,15 @@ async function opslaan(tx: Db, scope: Scope, kop: Omit<OverdrachtRow, 'id' | 'ge
 export async function personeelOverdragen(
   db: Db, scope: Scope, vanInput: string, naarInput: string, hulpenInput: string[], perInput: string, blijvenInput: string[] | null | undefined,
 ): Promise<OverdrachtRow> {
-  const per = perArg(perInput);
+  // From today or up to 90 days back: a helper works for one provider at a time, so a
+  // transfer cannot wait in the future while the old provider still plans the helper.
+  const per = datumBinnen('per', perInput, -90, 0);
   if (hulpenInput.length === 0 || hulpenInput.length > MAX_HULPEN) throw badUserInput('hulpen', `hulpen must name 1 to ${MAX_HULPEN} helpers`);
   const hulpen = hulpenInput.map((h, i) => identifier(`hulpen.${i}`, h));
   if (new Set(hulpen).size !== hulpen.length) throw badUserInput('hulpen', 'hulpen names a helper twice');
   const blijven = new Set((blijvenInput ?? []).map((b, i) => identifier(`blijvenBijAanbieder.${i}`, b)));
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const van = await hhAanbieder(tx, scope, 'van', vanInput);
     const naar = await hhAanbieder(tx, scope, 'naar', naarInput);
     if (van === naar) throw badUserInput('naar', 'naar must differ from van');
@@ -103,18 +113,18 @@ export async function personeelOverdragen(
     if (missing >= 0) throw badUserInput(`hulpen.${missing}`, `hulpen.${missing}: no helper with this id at van`);
 
     const concerned = (await clienten(tx, scope, van, per)).filter((c) => c.hulpId !== null && known.has(c.hulpId));
-    const ids = new Set(concerned.map((c) => c.ind.inwonerId));
+    const ids = new Set(concerned.map((c) => c.inwonerId));
     const stray = [...blijven].findIndex((b) => !ids.has(b));
     if (stray >= 0) throw badUserInput(`blijvenBijAanbieder.${stray}`, `blijvenBijAanbieder.${stray}: not a client of these helpers at van`);
 
     const regels: RegelValues[] = [];
     for (const c of concerned) {
-      const base = { inwonerId: c.ind.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.ind.id };
-      if (blijven.has(c.ind.inwonerId)) {
+      const base = { inwonerId: c.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.indicaties[0]!.id };
+      if (blijven.has(c.inwonerId)) {
         await ontkoppel(tx, c.koppelingId, per);
         regels.push({ ...base, nieuweIndicatieId: null, naarAanbiederId: null, koppelingBehouden: false, reden: 'Cliënt blijft bij de eigen aanbieder; de hulp gaat over' });
       } else {
-        regels.push({ ...base, nieuweIndicatieId: await voortzetten(tx, scope, c.ind, naar, per), naarAanbiederId: naar, koppelingBehouden: true, reden: null });
+        regels.push({ ...base, nieuweIndicatieId: await verhuis(tx, scope, c, naar, per), naarAanbiederId: naar, koppelingBehouden: true, reden: null });
       }
     }
     await tx.update(hulp).set({ organisatieId: naar }).where(inArray(hulp.id, hulpen));
@@ -139,17 +149,18 @@ async function verplaatsCapaciteit(tx: Db, scope: Scope, van: string, naar: stri
  * and is reported; running it again later places the rest.
  */
 export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, perInput: string): Promise<OverdrachtRow> {
-  const per = perArg(perInput);
+  const per = datumBinnen('per', perInput, -90, 365);
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const van = await hhAanbieder(tx, scope, 'van', vanInput);
     const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, per);
     if (aanbieders.some((a) => a.id === van)) throw conflict('van still has a running contract: its clients need no placement');
     const concerned = await clienten(tx, scope, van, per);
-    const hulpOrg = new Map((concerned.length === 0 ? [] : await tx.select({ id: hulp.id, org: hulp.organisatieId }).from(hulp)
+    const hulpOrg = new Map((concerned.every((c) => !c.hulpId) ? [] : await tx.select({ id: hulp.id, org: hulp.organisatieId }).from(hulp)
       .where(inArray(hulp.id, concerned.flatMap((c) => (c.hulpId ? [c.hulpId] : []))))).map((h) => [h.id, h.org]));
     const regels: RegelValues[] = [];
     for (const c of concerned) {
-      const base = { inwonerId: c.ind.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.ind.id };
+      const base = { inwonerId: c.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.indicaties[0]!.id };
       const helperAt = c.hulpId ? hulpOrg.get(c.hulpId) ?? null : null;
       const keuze = kies(aanbieders, null, helperAt);
       if (!keuze) {
@@ -157,13 +168,14 @@ export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, p
         continue;
       }
       aanbieders.find((a) => a.id === keuze.aanbieder)!.bezet += 1;
-      const nieuw = await voortzetten(tx, scope, c.ind, keuze.aanbieder, per);
+      const nieuw = await verhuis(tx, scope, c, keuze.aanbieder, per);
       const behouden = helperAt === keuze.aanbieder;
       if (!behouden) await ontkoppel(tx, c.koppelingId, per);
-      regels.push({
-        ...base, nieuweIndicatieId: nieuw, naarAanbiederId: keuze.aanbieder, koppelingBehouden: behouden,
-        reden: behouden ? null : c.hulpId ? 'De hulp werkt niet bij de nieuwe aanbieder' : 'Cliënt had geen vaste hulp',
-      });
+      const reden = behouden ? null
+        : !c.hulpId ? 'Cliënt had geen vaste hulp'
+          : aanbieders.some((a) => a.id === helperAt) ? 'De aanbieder van de hulp had geen vrije plaats'
+            : 'De hulp werkt niet bij een aanbieder met contract';
+      regels.push({ ...base, nieuweIndicatieId: nieuw, naarAanbiederId: keuze.aanbieder, koppelingBehouden: behouden, reden });
     }
     return opslaan(tx, scope, { soort: 'PLAATSING', vanAanbiederId: van, naarAanbiederId: null, per }, regels);
   });

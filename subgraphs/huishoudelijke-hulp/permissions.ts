@@ -7,8 +7,8 @@ const indicatieReaders: FieldAccess = {
   'hh-medewerker': 'relation',
   inwoner: 'relation',
 };
-/** Aanvragen in the joint intake: the consulent all, a provider those assigned to it, the resident its own. */
-const aanvraagReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'hh-medewerker': 'relation', inwoner: 'relation' };
+/** Aanvragen in the joint intake: the consulent all, a provider those assigned to it, the resident its own, a basis worker its residents'. */
+const aanvraagReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation', 'hh-medewerker': 'relation', inwoner: 'relation' };
 /** Transfer reports: the municipality; a provider those it took part in. Lines per client: not contract management. */
 const overdrachtReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'gemeente-contractmanager': 'allow', 'hh-medewerker': 'relation' };
 const regelReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'hh-medewerker': 'relation' };

@@ -1,7 +1,7 @@
 import { and, eq, asc, count } from 'drizzle-orm';
 import { aanvraag, normjaar, overdracht } from '../../db/schema/huishoudelijke-hulp';
 import type { SubgraphContext } from '../shared/context';
-import { Datum } from '../shared/scalars';
+import { Datum, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import { identifier } from '../shared/validate';
 import { badUserInput } from '../shared/errors';
@@ -31,7 +31,7 @@ export const resolvers = {
     hhAanvragen: (_: unknown, a: { status?: string | null }, ctx: Ctx) => {
       if (a.status && !STATUSES.has(a.status)) throw badUserInput('status', 'status is not a HhAanvraagStatus');
       return ctx.db.select().from(aanvraag)
-        .where(and(eq(aanvraag.gemeenteCode, ctx.scope.gemeente), a.status ? eq(aanvraag.status, a.status) : undefined, aanvraagScope(ctx.scope)))
+        .where(and(eq(aanvraag.gemeenteCode, ctx.scope.gemeente), a.status ? eq(aanvraag.status, a.status) : undefined, aanvraagScope(ctx.db, ctx.scope)))
         .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id));
     },
     hhWachtrij: async (_: unknown, __: unknown, ctx: Ctx) => {
@@ -73,11 +73,7 @@ export const resolvers = {
   },
   HhCapaciteit: {
     bezet: async (c: { organisatieId: string }, _: unknown, ctx: Ctx) => {
-      const [clients, assigned] = await Promise.all([
-        ctx.loaders.clientenPerOrganisatie.load(c.organisatieId),
-        ctx.loaders.toegewezenPerOrganisatie.load(c.organisatieId),
-      ]);
-      return suppress(clients + assigned, ctx.suppression);
+      return suppress(await ctx.loaders.bezet.load(c.organisatieId), ctx.suppression);
     },
   },
   Inwoner: {
@@ -86,8 +82,9 @@ export const resolvers = {
   HhIndicatie: {
     aanbieder: (r: IndicatieRow) => ({ id: r.organisatieId }),
     berekening: (r: IndicatieRow) => (r.berekening as Berekening | null) ?? null,
-    /** The current helper, shown on the indicatie at the helper's own organisation only. */
+    /** The current helper, shown on an indicatie that has not ended, at the helper's own organisation only. */
     vasteHulp: async (r: IndicatieRow, _: unknown, ctx: Ctx) => {
+      if (r.einddatum !== null && r.einddatum < today()) return null;
       const h = await ctx.loaders.vasteHulp.load(r.inwonerId);
       return h && h.organisatieId === r.organisatieId ? { id: h.id, organisatieId: h.organisatieId } : null;
     },

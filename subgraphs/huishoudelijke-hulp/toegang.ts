@@ -3,7 +3,8 @@
  * assignment rules, the indicatie computed from the normtabel, and the fixed helper.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { inwoner as inwonerTable } from '../../db/schema/basisondersteuning';
 import { contract } from '../../db/schema/financien';
@@ -22,11 +23,32 @@ export type Toewijzingsreden = 'KEUZE_INWONER' | 'CONTINUITEIT' | 'CAPACITEIT';
 export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const OPEN_STATUSES = ['WACHTRIJ', 'TOEGEWEZEN'];
 
-/** The day before a YYYY-MM-DD date. */
-export const dagVoor = (datum: string) => new Date(Date.parse(`${datum}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+/** A YYYY-MM-DD date `n` days after (or before, negative) another. */
+export const plusDagen = (datum: string, n: number) => new Date(Date.parse(`${datum}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+export const dagVoor = (datum: string) => plusDagen(datum, -1);
+
+/** BAD_USER_INPUT on `field` unless `datum` lies within [today + van, today + tot] days. */
+export function datumBinnen(field: string, datum: string, van: number, tot: number): string {
+  const t = today();
+  if (datum < plusDagen(t, van) || datum > plusDagen(t, tot)) {
+    throw badUserInput(field, `${field} must lie between ${plusDagen(t, van)} and ${plusDagen(t, tot)}`);
+  }
+  return datum;
+}
 
 const activeIndicatieOn = (datum: string) =>
   and(lte(indicatie.startdatum, datum), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, datum)))!;
+const notEndedOn = (datum: string) => or(isNull(indicatie.einddatum), gte(indicatie.einddatum, datum))!;
+
+/**
+ * Serialises the HH writes of one gemeente (intake, indicatie, pairing, transfers): they
+ * read and change the same clients, pairs and capacity, and are few. A transaction-level
+ * advisory lock, released at commit or rollback.
+ */
+export async function lockHh(tx: Db, gemeente: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`huishoudelijke-hulp:${gemeente}`}))`);
+}
 
 export interface Aanbieder { id: string; maxClienten: number; bezet: number }
 
@@ -48,16 +70,25 @@ export async function aanbiedersMetContract(tx: Db, gemeente: string, datum: str
     .orderBy(capaciteit.organisatieId)
     .for('update');
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const clients = await tx.select({ id: indicatie.organisatieId, n: sql<number>`count(distinct ${indicatie.inwonerId})::int` }).from(indicatie)
-    .where(and(eq(indicatie.gemeenteCode, gemeente), inArray(indicatie.organisatieId, ids), activeIndicatieOn(datum)))
-    .groupBy(indicatie.organisatieId);
-  const assigned = await tx.select({ id: aanvraag.aanbiederId, n: count() }).from(aanvraag)
-    .where(and(eq(aanvraag.gemeenteCode, gemeente), inArray(aanvraag.aanbiederId, ids), eq(aanvraag.status, 'TOEGEWEZEN')))
-    .groupBy(aanvraag.aanbiederId);
-  const load = new Map<string, number>();
-  for (const r of [...clients, ...assigned]) load.set(r.id!, (load.get(r.id!) ?? 0) + Number(r.n));
+  const load = await bezetting(tx, gemeente, rows.map((r) => r.id), datum);
   return rows.map((r) => ({ ...r, bezet: load.get(r.id) ?? 0 }));
+}
+
+/**
+ * Places taken per provider on `datum`: distinct clients with an indicatie that has not
+ * ended (also one that starts later) or an aanvraag assigned and not yet handled. One
+ * statement, counted in SQL.
+ */
+export async function bezetting(db: Db, gemeente: string, ids: readonly string[], datum: string): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const places = unionAll(
+    db.select({ org: indicatie.organisatieId, inwoner: indicatie.inwonerId }).from(indicatie)
+      .where(and(eq(indicatie.gemeenteCode, gemeente), inArray(indicatie.organisatieId, [...ids]), notEndedOn(datum))),
+    db.select({ org: sql<string>`${aanvraag.aanbiederId}`.as('org'), inwoner: aanvraag.inwonerId }).from(aanvraag)
+      .where(and(eq(aanvraag.gemeenteCode, gemeente), inArray(aanvraag.aanbiederId, [...ids]), eq(aanvraag.status, 'TOEGEWEZEN'))),
+  ).as('places');
+  const rows = await db.select({ org: places.org, n: sql<number>`count(distinct ${places.inwoner})::int` }).from(places).groupBy(places.org);
+  return new Map(rows.map((r) => [r.org, Number(r.n)]));
 }
 
 /**
@@ -85,7 +116,9 @@ export function kies(
 
 /** The provider of the resident's latest indicatie that is active or ended less than a year ago. */
 async function vorigeAanbieder(tx: Db, gemeente: string, inwonerId: string, datum: string): Promise<string | null> {
-  const jaarGeleden = `${Number(datum.slice(0, 4)) - 1}${datum.slice(4)}`;
+  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
+  // UTC date arithmetic: on 29 February a year back is 1 March, never an invalid date.
+  const jaarGeleden = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
   const [row] = await tx.select({ id: indicatie.organisatieId }).from(indicatie)
     .where(and(eq(indicatie.gemeenteCode, gemeente), eq(indicatie.inwonerId, inwonerId), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, jaarGeleden))))
     .orderBy(desc(indicatie.startdatum), desc(indicatie.id)).limit(1);
@@ -103,7 +136,7 @@ async function verdeel(tx: Db, scope: Scope, row: AanvraagRow, aanbieders: Aanbi
   return updated!;
 }
 
-/** Who may file an aanvraag for a resident: the resident, the consulent, and basis or hh workers with a relation. */
+/** Who may file an aanvraag for a resident: the resident, the consulent, and a basis worker with a relation. */
 const INDIENERS = new Set(['gemeente-consulent', 'inwoner', 'basis-medewerker']);
 
 export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: string, voorkeurInput: string | null | undefined): Promise<AanvraagRow> {
@@ -111,6 +144,7 @@ export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: strin
   const inwonerId = identifier('inwoner', inwonerInput);
   const voorkeur = voorkeurInput == null ? null : identifier('voorkeurAanbieder', voorkeurInput);
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const resident = await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: scope.rol !== 'gemeente-consulent', lock: true });
     const [open] = await tx.select({ id: aanvraag.id }).from(aanvraag)
       .where(and(eq(aanvraag.inwonerId, inwonerId), inArray(aanvraag.status, OPEN_STATUSES)));
@@ -131,6 +165,7 @@ export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: strin
 export async function wachtrijVerdelen(db: Db, scope: Scope, aantal: number): Promise<AanvraagRow[]> {
   if (!Number.isInteger(aantal) || aantal < 1 || aantal > 1000) throw badUserInput('aantal', 'aantal must be 1 to 1000');
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, today());
     const wachtend = await tx.select().from(aanvraag)
       .where(and(eq(aanvraag.gemeenteCode, scope.gemeente), eq(aanvraag.status, 'WACHTRIJ')))
@@ -154,6 +189,7 @@ async function lockAanvraag(tx: Db, scope: Scope, idInput: string, field = 'id')
 
 export async function aanvraagIntrekken(db: Db, scope: Scope, idInput: string): Promise<AanvraagRow> {
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const row = await lockAanvraag(tx, scope, idInput);
     if (row.status === 'INGETROKKEN') return row;
     if (!OPEN_STATUSES.includes(row.status)) throw conflict(`Aanvraag is ${row.status}: only an open aanvraag can be withdrawn`, { currentStatus: row.status });
@@ -187,9 +223,9 @@ export async function indicatieStarten(
   scope: Scope,
   values: { inwonerId: string; wijkCode: string; organisatieId: string; minutenPerWeek: number; startdatum: string; einddatum: string | null; berekening: Berekening | null; voortzettingVan?: string | null },
 ): Promise<IndicatieRow> {
-  const [later] = await tx.select({ id: indicatie.id }).from(indicatie)
+  const [later] = await tx.select({ startdatum: indicatie.startdatum }).from(indicatie)
     .where(and(eq(indicatie.inwonerId, values.inwonerId), gte(indicatie.startdatum, values.startdatum)));
-  if (later) throw conflict('The resident already has an indicatie starting on or after this startdatum');
+  if (later) throw conflict(`The resident already has an indicatie starting ${later.startdatum}, on or after this startdatum`, { currentStartdatum: later.startdatum });
   await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
     eq(indicatie.inwonerId, values.inwonerId), lt(indicatie.startdatum, values.startdatum),
     or(isNull(indicatie.einddatum), gte(indicatie.einddatum, values.startdatum)),
@@ -216,7 +252,10 @@ async function hulpVan(tx: Db, scope: Scope, field: string, idInput: string, org
 /** The assigned provider (or the consulent) turns an aanvraag into an indicatie computed from the normtabel. */
 export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: string, input: IndicatieInput): Promise<IndicatieRow> {
   if (scope.rol !== 'hh-medewerker' && scope.rol !== 'gemeente-consulent') throw forbidden();
+  // A month back at most (an intake done last week) and a year ahead: never rewriting history.
+  datumBinnen('input.startdatum', input.startdatum, -31, 365);
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const row = await lockAanvraag(tx, scope, aanvraagInput, 'aanvraag');
     if (row.status !== 'TOEGEWEZEN') throw conflict(`Aanvraag is ${row.status}: an indicatie needs a TOEGEWEZEN aanvraag`, { currentStatus: row.status });
     const normtabel = await loadNormtabel(tx, scope.gemeente, Number(input.startdatum.slice(0, 4)), 'input.startdatum');
@@ -232,19 +271,36 @@ export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: 
       startdatum: input.startdatum, einddatum: einddatumNa(input.startdatum, berekening.looptijdMaanden), berekening,
     });
     if (vasteHulp) await koppel(tx, scope, row.inwonerId, vasteHulp, input.startdatum);
+    else await ontkoppelElders(tx, row.inwonerId, organisatieId, input.startdatum);
     await tx.update(aanvraag).set({ status: 'AFGEHANDELD', indicatieId: created.id }).where(eq(aanvraag.id, row.id));
     return created;
   });
 }
 
-/** A provider links its client (active indicatie at the provider) to one of its helpers. */
-export async function koppelen(db: Db, scope: Scope, inwonerInput: string, hulpInput: string, per: string): Promise<IndicatieRow> {
+/** Ends the resident's active pair from `per` when its helper does not work at `organisatieId`. */
+async function ontkoppelElders(tx: Db, inwonerId: string, organisatieId: string, per: string): Promise<void> {
+  const [current] = await tx.select({ id: koppeling.id, van: koppeling.van, org: hulp.organisatieId }).from(koppeling)
+    .innerJoin(hulp, eq(hulp.id, koppeling.hulpId))
+    .where(and(eq(koppeling.inwonerId, inwonerId), isNull(koppeling.tot)));
+  if (current && current.org !== organisatieId) {
+    await tx.update(koppeling).set({ tot: current.van < per ? dagVoor(per) : current.van }).where(eq(koppeling.id, current.id));
+  }
+}
+
+/**
+ * A provider links its client to one of its helpers, from today up to 90 days ahead; the
+ * client's indicatie at the provider must run today and on that date.
+ */
+export async function koppelen(db: Db, scope: Scope, inwonerInput: string, hulpInput: string, perInput: string): Promise<IndicatieRow> {
   const inwonerId = identifier('inwoner', inwonerInput);
+  const per = datumBinnen('per', perInput, 0, 90);
   return db.transaction(async (tx) => {
+    await lockHh(tx, scope.gemeente);
     const [ind] = await tx.select().from(indicatie).where(and(
-      eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.inwonerId, inwonerId), eq(indicatie.organisatieId, scope.organisatie ?? ''), activeIndicatieOn(per),
+      eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.inwonerId, inwonerId), eq(indicatie.organisatieId, scope.organisatie ?? ''),
+      activeIndicatieOn(today()), activeIndicatieOn(per),
     ));
-    if (!ind) throw badUserInput('inwoner', 'inwoner: no client with an indicatie at your organisation on this date');
+    if (!ind) throw badUserInput('inwoner', 'inwoner: no client with an indicatie at your organisation today and on this date');
     await koppel(tx, scope, inwonerId, await hulpVan(tx, scope, 'hulp', hulpInput, ind.organisatieId), per);
     return ind;
   });

@@ -20,7 +20,7 @@ import type { Scope } from './tokens';
  * - aanbieder-medewerker: residents with a running toewijzing (assigned or started, also
  *   before its ingangsdatum) to its organisation as hoofdaanbieder or as the onderaannemer
  *   the hoofdaanbieder handed it to;
- * - hh-medewerker: residents with an active HH indicatie at its organisation, or an HH
+ * - hh-medewerker: residents with an HH indicatie at its organisation that has not ended, or an HH
  *   aanvraag the joint intake assigned to it (it does the intake: toegang is mandated);
  * - vol-coordinator: residents who gave its organisation a consent that is not withdrawn;
  * - vrijwilliger: those residents, and only while the volunteer is matched to their hulpvraag;
@@ -109,7 +109,8 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
             eq(relIndicatie.inwonerId, inwonerId),
             eq(relIndicatie.organisatieId, org),
             eq(relIndicatie.gemeenteCode, scope.gemeente),
-            activeOn(relIndicatie.startdatum, relIndicatie.einddatum),
+            // Also an indicatie that starts later: the provider plans the first visit.
+            or(isNull(relIndicatie.einddatum), gte(relIndicatie.einddatum, sql`current_date`)),
           )),
         ),
         exists(

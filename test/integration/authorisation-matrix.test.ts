@@ -35,7 +35,7 @@ const CONSULENT: Rol[] = ['gemeente-consulent'];
 const BEZWAAR: Rol[] = ['gemeente-consulent', 'inwoner'];
 const AANVRAGEN: Rol[] = ['basis-medewerker', 'inwoner'];
 const AANBIEDER: Rol[] = ['aanbieder-medewerker'];
-const HHAANVRAAG: Rol[] = ['gemeente-consulent', 'hh-medewerker', 'inwoner'];
+const HHAANVRAAG: Rol[] = ['gemeente-consulent', 'basis-medewerker', 'hh-medewerker', 'inwoner'];
 const OVERDRACHT: Rol[] = ['gemeente-consulent', 'gemeente-contractmanager', 'hh-medewerker'];
 const REGEL: Rol[] = ['gemeente-consulent', 'hh-medewerker'];
 const BELEID: Rol[] = ['gemeente-beleid'];
@@ -389,8 +389,8 @@ beforeAll(async () => {
       values ('fx-hha', 'GM0080', '${residentId}', '${x!.wijk_code}', 'AFGEHANDELD', 'thfl', 'thfl', 'KEUZE_INWONER', 'fx-hh', '2000-01-01T09:00:00Z', 'test', '2000-01-01T09:00:00Z');
     insert into huishoudelijke_hulp.overdracht (id, gemeente_code, soort, van_aanbieder_id, naar_aanbieder_id, per, door, op)
       values ('fx-ov', 'GM0080', 'PERSONEEL', 'miep', 'thfl', '2024-01-01', 'test', '2023-12-15T09:00:00Z');
-    insert into huishoudelijke_hulp.overdracht_regel (id, overdracht_id, inwoner_id, hulp_id, oude_indicatie_id, nieuwe_indicatie_id, naar_aanbieder_id, koppeling_behouden, reden)
-      values ('fx-ovr', 'fx-ov', '${residentId}', 'gm0080-hulp-thfl-1', 'fx-old', 'fx-hh', 'thfl', true, 'test');`);
+    insert into huishoudelijke_hulp.overdracht_regel (id, gemeente_code, overdracht_id, inwoner_id, hulp_id, oude_indicatie_id, nieuwe_indicatie_id, naar_aanbieder_id, koppeling_behouden, reden)
+      values ('fx-ovr', 'GM0080', 'fx-ov', '${residentId}', 'gm0080-hulp-thfl-1', 'fx-old', 'fx-hh', 'thfl', true, 'test');`);
   // A household plan with one goal, directed by a regievoerder of Amaryllis.
   await stack.database.execute(`
     insert into basisondersteuning.regievoerder (id, gemeente_code, organisatie_id, naam) values ('test-basis-medewerker', 'GM0080', 'amaryllis', 'Rie Regie');

@@ -38,10 +38,10 @@ async function residents(n: number, bornBefore = '2100-01-01'): Promise<string[]
 }
 
 async function bezet(org: string): Promise<number> {
-  const [r] = await stack.rows<{ n: number }>(sql`select
-    (select count(distinct inwoner_id) from huishoudelijke_hulp.indicatie where organisatie_id = ${org}
-      and startdatum <= current_date and (einddatum is null or einddatum >= current_date))
-    + (select count(*) from huishoudelijke_hulp.aanvraag where aanbieder_id = ${org} and status = 'TOEGEWEZEN') as n`);
+  // Distinct clients with an indicatie not ended (also starting later) or an assigned aanvraag.
+  const [r] = await stack.rows<{ n: number }>(sql`select count(distinct inwoner_id)::int as n from (
+    select inwoner_id from huishoudelijke_hulp.indicatie where organisatie_id = ${org} and (einddatum is null or einddatum >= current_date)
+    union all select inwoner_id from huishoudelijke_hulp.aanvraag where aanbieder_id = ${org} and status = 'TOEGEWEZEN') x`);
   return Number(r!.n);
 }
 
@@ -248,13 +248,100 @@ describe('koppel cliënt-medewerker', () => {
     for (const r of regels) {
       expect(['thfl', 'miep']).toContain(r.naar.id);
       expect(r.nieuweIndicatie.aanbieder.id).toBe(r.naar.id);
-      expect(r).toMatchObject({ koppelingBehouden: false, reden: 'De hulp werkt niet bij de nieuwe aanbieder' });
+      expect(r).toMatchObject({ koppelingBehouden: false, reden: 'De hulp werkt niet bij een aanbieder met contract' });
+    }
+    // Each receiving provider reads the placement report, only its own lines.
+    const placementId = (await stack.rows<{ id: string }>(sql`select id from huishoudelijke_hulp.overdracht where soort = 'PLAATSING' order by op desc limit 1`))[0]!.id;
+    for (const [org, token] of [['thfl', thfl], ['miep', miep]] as const) {
+      const mine = regels.filter((r: { naar: { id: string } }) => r.naar.id === org).length;
+      const seen = (await stack.query('query($id: ID!) { hhOverdracht(id: $id) { regels { naar { id } } } }', { token, variables: { id: placementId } })).body.data!.hhOverdracht;
+      expect(mine === 0 ? seen : seen.regels.length, org).toEqual(mine === 0 ? null : mine);
     }
     const [left] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from huishoudelijke_hulp.indicatie where organisatie_id = 'hh-gestopt'
       and (einddatum is null or einddatum >= current_date)`);
     expect(left!.n).toBe(0);
     const again = await stack.query(`mutation($per: Datum!) { hhClientenPlaatsen(van: "hh-gestopt", per: $per) { regels { inwoner { id } } } }`, { token: consulent, variables: { per: today() } });
     expect(again.body.data!.hhClientenPlaatsen.regels).toEqual([]);
+  });
+});
+
+describe('edges found in review', () => {
+  beforeAll(async () => {
+    for (const a of ['thfl', 'miep']) await stack.query(CAPACITEIT, { token: contractmanager, variables: { a, m: 5000 } });
+  });
+  const setup = async (voorkeur: string, start: string, vasteHulp?: string) => {
+    const [r] = await residents(1);
+    const a = (await stack.query(INDIENEN, { token: consulent, variables: { i: r, v: voorkeur } })).body.data!.hhAanvraagIndienen;
+    const token = voorkeur === 'miep' ? miep : thfl;
+    const v = await stack.query(VASTSTELLEN, { token, variables: { a: a.id, input: { startdatum: start, huishoudgrootte: 1, taken: TAKEN, ...(vasteHulp ? { vasteHulp } : {}) } } });
+    expect(v.body.errors).toBeUndefined();
+    return { inwoner: r!, indicatie: v.body.data!.hhIndicatieVaststellen };
+  };
+
+  it('refuses an indicatie that would rewrite the past, and a pairing by a provider that no longer has the client', async () => {
+    const [r] = await residents(1);
+    const a = (await stack.query(INDIENEN, { token: consulent, variables: { i: r, v: 'thfl' } })).body.data!.hhAanvraagIndienen;
+    expect(err(await stack.query(VASTSTELLEN, { token: thfl, variables: { a: a.id, input: { startdatum: '2021-03-08', huishoudgrootte: 1, taken: TAKEN } } }))).toMatchObject({ field: 'input.startdatum' });
+    await stack.query(VASTSTELLEN, { token: thfl, variables: { a: a.id, input: { startdatum: today(), huishoudgrootte: 1, taken: TAKEN, vasteHulp: 'gm0080-hulp-thfl-2' } } });
+    // The client moves to M.I.E.P. (new aanvraag by choice, indicatie from today); the THFL pair ends.
+    await stack.rows(sql`update huishoudelijke_hulp.indicatie set startdatum = ${dayBefore(today())} where inwoner_id = ${r} and organisatie_id = 'thfl'`);
+    const b = (await stack.query(INDIENEN, { token: consulent, variables: { i: r, v: 'miep' } })).body.data!.hhAanvraagIndienen;
+    const moved = await stack.query(VASTSTELLEN, { token: miep, variables: { a: b.id, input: { startdatum: today(), huishoudgrootte: 1, taken: TAKEN } } });
+    expect(moved.body.errors).toBeUndefined();
+    const [pair] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from huishoudelijke_hulp.koppeling where inwoner_id = ${r} and tot is null`);
+    expect(pair!.n).toBe(0);
+    const KOPPELEN = 'mutation($i: ID!, $h: ID!, $per: Datum!) { hhKoppelen(inwoner: $i, hulp: $h, per: $per) { id } }';
+    expect(err(await stack.query(KOPPELEN, { token: thfl, variables: { i: r, h: 'gm0080-hulp-thfl-2', per: dayBefore(today()) } }))).toMatchObject({ field: 'per' });
+    expect(err(await stack.query(KOPPELEN, { token: thfl, variables: { i: r, h: 'gm0080-hulp-thfl-2', per: today() } }))).toMatchObject({ field: 'inwoner' });
+    expect((await stack.query(KOPPELEN, { token: miep, variables: { i: r, h: 'gm0080-hulp-miep-2', per: today() } })).body.errors).toBeUndefined();
+  });
+
+  it('counts an indicatie that starts later as a taken place, and lets the provider see it', async () => {
+    const before = await bezet('thfl');
+    const later = await setup('thfl', new Date(Date.parse(`${today()}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10));
+    // The aanvraag is handled, the indicatie has not started: still one place taken.
+    expect(await bezet('thfl')).toBe(before + 1);
+    const res = await stack.query('query { organisatie(id: "thfl") { hhCapaciteit { bezet { waarde } } } }', { token: contractmanager });
+    expect(res.body.data!.organisatie.hhCapaciteit.bezet.waarde).toBe(Math.round((before + 1) / 5) * 5);
+    const seen = await stack.query('query($id: ID!) { inwoner(id: $id) { huishoudelijkeHulp { id } } }', { token: thfl, variables: { id: later.inwoner } });
+    expect(seen.body.data!.inwoner.huishoudelijkeHulp).toEqual([{ id: later.indicatie.id }]);
+  });
+
+  it('moves a client with a current and a later indicatie once, with one report line', async () => {
+    const c = await setup('thfl', today(), 'gm0080-hulp-thfl-4');
+    await stack.rows(sql`update huishoudelijke_hulp.indicatie set startdatum = ${dayBefore(today())} where id = ${c.indicatie.id}`);
+    await stack.rows(sql`insert into huishoudelijke_hulp.indicatie (id, gemeente_code, inwoner_id, wijk_code, organisatie_id, minuten_per_week, startdatum)
+      select 'test-later', gemeente_code, inwoner_id, wijk_code, organisatie_id, 90, ${new Date(Date.parse(`${today()}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10)}
+      from huishoudelijke_hulp.indicatie where id = ${c.indicatie.id}`);
+    const clients = await stack.rows<{ n: number }>(sql`select count(distinct k.inwoner_id)::int as n from huishoudelijke_hulp.koppeling k where k.hulp_id = 'gm0080-hulp-thfl-4' and k.tot is null`);
+    const res = await stack.query('mutation($per: Datum!) { hhPersoneelOverdragen(van: "thfl", naar: "miep", hulpen: ["gm0080-hulp-thfl-4"], per: $per) { id } }', { token: contractmanager, variables: { per: today() } });
+    expect(res.body.errors).toBeUndefined();
+    const lines = (await stack.query('query($id: ID!) { hhOverdracht(id: $id) { regels { inwoner { id } } } }', { token: consulent, variables: { id: res.body.data!.hhPersoneelOverdragen.id } })).body.data!.hhOverdracht.regels;
+    expect(lines).toHaveLength(clients[0]!.n);
+    expect(lines.filter((l: { inwoner: { id: string } }) => l.inwoner.id === c.inwoner)).toHaveLength(1);
+    const [later] = await stack.rows<{ organisatie_id: string }>(sql`select organisatie_id from huishoudelijke_hulp.indicatie where id = 'test-later'`);
+    expect(later!.organisatie_id).toBe('miep');
+    expect(err(await stack.query('mutation($per: Datum!) { hhPersoneelOverdragen(van: "miep", naar: "thfl", hulpen: ["gm0080-hulp-thfl-4"], per: $per) { id } }', { token: contractmanager, variables: { per: '2099-01-01' } }))).toMatchObject({ field: 'per' });
+  });
+
+  it('serialises parallel pairings of one client: no server errors, one active pair', async () => {
+    const c = await setup('miep', today());
+    const KOPPELEN = 'mutation($i: ID!, $h: ID!, $per: Datum!) { hhKoppelen(inwoner: $i, hulp: $h, per: $per) { id } }';
+    const results = await Promise.all(['gm0080-hulp-miep-1', 'gm0080-hulp-miep-2', 'gm0080-hulp-miep-3', 'gm0080-hulp-miep-4']
+      .map((h) => stack.query(KOPPELEN, { token: miep, variables: { i: c.inwoner, h, per: today() } })));
+    expect(results.flatMap((r) => r.body.errors ?? [])).toEqual([]);
+    const [pairs] = await stack.rows<{ n: number }>(sql`select count(*)::int as n from huishoudelijke_hulp.koppeling where inwoner_id = ${c.inwoner} and tot is null`);
+    expect(pairs!.n).toBe(1);
+  });
+
+  it('lets the basis worker who filed an aanvraag read it', async () => {
+    const [r] = await stack.rows<{ id: string }>(sql`select o.inwoner_id as id from basisondersteuning.ondersteuning o where o.organisatie_id = 'amaryllis' and o.einddatum is null
+      and not exists (select 1 from huishoudelijke_hulp.indicatie x where x.inwoner_id = o.inwoner_id)
+      and not exists (select 1 from huishoudelijke_hulp.aanvraag a where a.inwoner_id = o.inwoner_id) order by 1 limit 1`);
+    const basis = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis' });
+    const res = await stack.query(INDIENEN, { token: basis, variables: { i: r!.id } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.hhAanvraagIndienen.status).toBe('TOEGEWEZEN');
   });
 });
 

@@ -30,7 +30,10 @@ describe('HH normering', () => {
     expect(leeftijdOp('1946-11-02', '2026-11-01')).toBe(79);
     expect(leeftijdOp('1946-11-01', '2026-11-01')).toBe(80);
     expect(einddatumNa('2026-11-01', 60)).toBe('2031-10-31');
-    expect(einddatumNa('2024-01-31', 1)).toBe('2024-02-28');
+    expect(einddatumNa('2024-01-31', 1)).toBe('2024-02-29');
+    expect(einddatumNa('2024-02-29', 12)).toBe('2025-02-28');
+    expect(einddatumNa('2026-03-31', 1)).toBe('2026-04-30');
+    expect(einddatumNa('2026-01-01', 12)).toBe('2026-12-31');
     expect(einddatumNa('2026-03-01', 36)).toBe('2029-02-28');
   });
 });
