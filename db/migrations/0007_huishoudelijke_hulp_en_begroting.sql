@@ -85,6 +85,15 @@ CREATE TABLE "huishoudelijke_hulp"."overdracht_regel" (
 	"reden" text
 );
 --> statement-breakpoint
+CREATE TABLE "financien"."abonnementstarief" (
+	"gemeente_code" text NOT NULL,
+	"jaar" integer NOT NULL,
+	"bedrag_centen" bigint NOT NULL,
+	"periode" text NOT NULL,
+	"bron" text NOT NULL,
+	CONSTRAINT "abonnementstarief_gemeente_code_jaar_pk" PRIMARY KEY("gemeente_code","jaar")
+);
+--> statement-breakpoint
 CREATE TABLE "financien"."besparing" (
 	"id" text PRIMARY KEY NOT NULL,
 	"gemeente_code" text NOT NULL,

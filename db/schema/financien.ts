@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
 /** Financien owns the register of organisations (the parties the municipality contracts or subsidises). */
@@ -118,3 +118,16 @@ export const taakstelling = financien.table('taakstelling', {
   doelCenten: bigint('doel_centen', { mode: 'bigint' }).notNull(),
   risicoreserveCenten: bigint('risicoreserve_centen', { mode: 'bigint' }).notNull(),
 });
+
+/**
+ * Eigen bijdrage: the abonnementstarief per year (shared/domain-facts.md §5): an amount in
+ * cents per MAAND (from 2020) or per VIER_WEKEN (2019). A year without a row has no
+ * verified amount: the municipality must set it before that year's CAK export.
+ */
+export const abonnementstarief = financien.table('abonnementstarief', {
+  gemeenteCode: gemeenteCode(),
+  jaar: integer('jaar').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  periode: text('periode').notNull(),
+  bron: text('bron').notNull(),
+}, (t) => [primaryKey({ columns: [t.gemeenteCode, t.jaar] })]);

@@ -35,6 +35,17 @@ const LOTBUDGET: Record<string, bigint> = {
   HULP_BIJ_HET_HUISHOUDEN: 12_345_678n * EURO + 91n,
 };
 
+/** Verified abonnementstarief per year (shared/domain-facts.md §5); 2026 is not verified and left to the municipality. */
+export const ABONNEMENTSTARIEVEN: Array<[number, bigint, 'MAAND' | 'VIER_WEKEN', string]> = [
+  [2019, 1750n, 'VIER_WEKEN', 'max EUR 17,50 per 4 weken (zorg-plus.nl, asterzorg.nl; secundair)'],
+  [2020, 1900n, 'MAAND', 'hetcak.nl/zakelijk/regelingen/wmo'],
+  [2021, 1900n, 'MAAND', 'drimmelen.nl/abonnementstarief-wmo'],
+  [2022, 1900n, 'MAAND', 'drimmelen.nl/abonnementstarief-wmo'],
+  [2023, 1900n, 'MAAND', 'drimmelen.nl/abonnementstarief-wmo'],
+  [2024, 2060n, 'MAAND', 'drimmelen.nl/abonnementstarief-wmo'],
+  [2025, 2100n, 'MAAND', 'woerdenwijzer.nl; gemeente.nu (maart 2025)'],
+];
+
 export function financienData(ref: GemeenteRef, contracten: Row[]) {
   const g = ref.code;
   const lc = g.toLowerCase();
@@ -80,6 +91,7 @@ export function financienData(ref: GemeenteRef, contracten: Row[]) {
       .forEach(([soort, organisatieId, dag], i) => gebeurtenissen.push({ id: `${id}-e${i + 1}`, herverdelingId: id, soort, organisatieId, door: 'seed', op: `${dag}T10:00:00.000Z` }));
   }
   return {
+    abonnementstarieven: ABONNEMENTSTARIEVEN.map(([jaar, bedragCenten, periode, bron]) => ({ gemeenteCode: g, jaar, bedragCenten, periode, bron })),
     taakstelling: [{ gemeenteCode: g, doelCenten: BigInt(TAAKSTELLING_EUR) * EURO, risicoreserveCenten: BigInt(RISICORESERVE_EUR) * EURO }],
     maatregelen, besparingen, lumpsums, herverdelingen, gebeurtenissen,
   };

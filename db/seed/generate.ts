@@ -94,6 +94,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     await db.insert(s.contract).values(contracten.map((c, i) => ({ id: `${g.toLowerCase()}-ct-${i + 1}`, gemeenteCode: g, ingangsdatum: '2021-01-01', einddatum: null, ...c })));
   }
   const geld = financienData(ref, contracten);
+  await insertBatched(db, s.abonnementstarief, geld.abonnementstarieven, 'abonnementstarieven', report);
   await insertBatched(db, s.taakstelling, geld.taakstelling, 'taakstelling', report);
   await insertBatched(db, s.maatregel, geld.maatregelen, 'maatregelen', report);
   await insertBatched(db, s.besparing, geld.besparingen, 'besparingen', report);

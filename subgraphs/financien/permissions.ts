@@ -24,6 +24,7 @@ const geldLezers: FieldAccess = {
 };
 const budgetLezers = grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']);
 const contractbeheer = grant('allow', ['gemeente-contractmanager']);
+const consulent = grant('allow', ['gemeente-consulent']);
 const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
 
 /** Contracts are public information about who delivers what. */
@@ -31,6 +32,9 @@ export const policy: Policy = {
   Query: {
     organisaties: everyone, organisatie: everyone, contracten: everyone,
     lumpsums: geldLezers, herverdelingen: geldLezers, perceelBudgetten: budgetLezers, taakstelling: budgetLezers,
+    abonnementstarieven: everyone,
+    // The eigen bijdrage per household is personal (financial) data: the municipality's consulent only.
+    cakExport: consulent,
   },
   Mutation: {
     contractRegistreren: contractbeheer,
@@ -39,7 +43,12 @@ export const policy: Policy = {
     herverdelingGoedkeuren: partijen,
     herverdelingBesluiten: contractbeheer,
     besparingVastleggen: contractbeheer,
+    abonnementstariefVastleggen: contractbeheer,
   },
+  Abonnementstarief: fields(['jaar', 'bedrag', 'periode', 'bron'], everyone),
+  CakExport: fields(['jaar', 'maand', 'tarief', 'regels', 'totaal'], consulent),
+  CakRegel: fields(['huishouden', 'inwoner', 'begindatum', 'einddatum', 'bedrag'], consulent),
+  Inwoner: { id: consulent },
   Organisatie: {
     ...fields(['id', 'naam', 'soort', 'contracten'], everyone),
     subsidies: subsidieLezers,

@@ -5,6 +5,9 @@ import { checkJaar, herverdelingAanvragen, herverdelingBesluiten, herverdelingGo
 import { besparingVastleggen, leesTaakstelling, type MaatregelRow, type TaakstellingView } from './taakstelling';
 import { contractRegistreren, type ContractInput } from './contracten';
 import { Datum } from '../shared/scalars';
+import { eq } from 'drizzle-orm';
+import { abonnementstarief } from '../../db/schema/financien';
+import { abonnementstariefVastleggen, cakExport, type CakRegel } from './eigen-bijdrage';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -26,6 +29,8 @@ export const resolvers = {
     herverdelingBesluiten: (_: unknown, a: { id: string; besluit: string; motivering: string }, ctx: Ctx) => herverdelingBesluiten(ctx.db, ctx.scope, a.id, a.besluit, a.motivering),
     besparingVastleggen: (_: unknown, a: { maatregel: string; jaar: number; bedrag: string; toelichting: string }, ctx: Ctx) =>
       besparingVastleggen(ctx.db, ctx.scope, a.maatregel, a.jaar, a.bedrag, a.toelichting),
+    abonnementstariefVastleggen: (_: unknown, a: { jaar: number; bedrag: string; periode: string; bron: string }, ctx: Ctx) =>
+      abonnementstariefVastleggen(ctx.db, ctx.scope, a.jaar, a.bedrag, a.periode, a.bron),
   },
   Lumpsum: {
     organisatie: (l: LumpsumRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(l.organisatieId),
@@ -60,6 +65,16 @@ export const resolvers = {
     bedrag: (m: MaatregelRow) => bedrag(m.bedragCenten),
     besparingen: (m: MaatregelRow, _: unknown, ctx: Ctx) => ctx.loaders.besparingenPerMaatregel.load(m.id),
   },
+  Abonnementstarief: {
+    bedrag: (t: { bedragCenten: bigint }) => bedrag(t.bedragCenten),
+  },
+  CakRegel: {
+    huishouden: (r: CakRegel) => r.huishoudenId,
+    inwoner: (r: CakRegel) => ({ id: r.inwonerId }),
+    begindatum: (r: CakRegel) => r.start,
+    einddatum: (r: CakRegel) => r.eind,
+    bedrag: (r: CakRegel) => bedrag(r.bedragCenten),
+  },
   Besparing: {
     bedrag: (b: { bedragCenten: bigint }) => bedrag(b.bedragCenten),
   },
@@ -81,6 +96,12 @@ export const resolvers = {
     },
     herverdelingen: (_: unknown, a: { jaar: number }, ctx: Ctx) => listHerverdelingen(ctx.db, ctx.scope, checkJaar(a.jaar)),
     taakstelling: (_: unknown, __: unknown, ctx: Ctx) => leesTaakstelling(ctx.db, ctx.scope),
+    abonnementstarieven: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.select().from(abonnementstarief)
+      .where(eq(abonnementstarief.gemeenteCode, ctx.scope.gemeente)).orderBy(abonnementstarief.jaar),
+    cakExport: async (_: unknown, a: { jaar: number; maand: number }, ctx: Ctx) => {
+      const { tarief, regels } = await cakExport(ctx.db, ctx.scope, a.jaar, a.maand);
+      return { jaar: a.jaar, maand: a.maand, tarief: bedrag(tarief), regels, totaal: bedrag(regels.reduce((sum, r) => sum + r.bedragCenten, 0n)) };
+    },
     organisaties: async (_: unknown, args: { soort?: string | null }, ctx: Ctx) => {
       const rows = await listOrganisaties(ctx.db, ctx.scope, args.soort ?? undefined);
       for (const row of rows) ctx.loaders.organisatie.prime(row.id, row);

@@ -51,6 +51,7 @@ const inwoner = (sel: string) => `{ inwoner(id: "${X}") { ${sel} } }`;
 const wijk = (sel: string) => `{ wijk(code: "WK008050") { ${sel} } }`;
 const org = (id: string, sel: string) => `{ organisatie(id: "${id}") { ${sel} } }`;
 const uren = (sel: string) => `{ hhUrenBerekenen(jaar: 2026, input: { huishoudgrootte: 1, taken: [{ activiteit: "ZWAAR_POETSEN", mate: VOLLEDIG }] }) { ${sel} } }`;
+const cak = (sel: string) => `{ cakExport(jaar: 2025, maand: 6) { ${sel} } }`;
 const overdracht = (sel: string) => `{ hhOverdracht(id: "fx-ov") { ${sel} } }`;
 
 const matched = (sel: string) => `{ hulpvragen(status: GEMATCHT) { ${sel} } }`;
@@ -332,6 +333,17 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.herverdelingGoedkeuren': [PARTIJ, 'mutation { herverdelingGoedkeuren(id: "nope") { id } }', [], 'mutation'],
   'Mutation.herverdelingBesluiten': [CONTRACTBEHEER, 'mutation { herverdelingBesluiten(id: "nope", besluit: AFWIJZEN, motivering: "Geen onderbouwing") { id } }', [], 'mutation'],
   'Mutation.besparingVastleggen': [CONTRACTBEHEER, 'mutation { besparingVastleggen(maatregel: "nope", jaar: 2025, bedrag: "1", toelichting: "Test") { jaar } }', [], 'mutation'],
+  'Query.abonnementstarieven': [ALL, '{ abonnementstarieven { jaar } }', ['abonnementstarieven', '0', 'jaar']],
+  ...Object.fromEntries(['jaar', 'periode', 'bron'].map((f) => [`Abonnementstarief.${f}`, [ALL, `{ abonnementstarieven { ${f} } }`, ['abonnementstarieven', '0', f]]])),
+  'Abonnementstarief.bedrag': [ALL, '{ abonnementstarieven { bedrag { euro } } }', ['abonnementstarieven', '0', 'bedrag', 'euro']],
+  'Query.cakExport': [CONSULENT, cak('jaar'), ['cakExport', 'jaar']],
+  ...Object.fromEntries(['jaar', 'maand'].map((f) => [`CakExport.${f}`, [CONSULENT, cak(f), ['cakExport', f]]])),
+  ...Object.fromEntries(['tarief', 'totaal'].map((f) => [`CakExport.${f}`, [CONSULENT, cak(`${f} { euro }`), ['cakExport', f, 'euro']]])),
+  'CakExport.regels': [CONSULENT, cak('regels { huishouden }'), ['cakExport', 'regels', '0', 'huishouden']],
+  ...Object.fromEntries(['huishouden', 'begindatum', 'einddatum'].map((f) => [`CakRegel.${f}`, [CONSULENT, cak(`regels { ${f} }`), ['cakExport', 'regels', '0', f]]])),
+  'CakRegel.bedrag': [CONSULENT, cak('regels { bedrag { centen } }'), ['cakExport', 'regels', '0', 'bedrag', 'centen']],
+  'CakRegel.inwoner': [CONSULENT, cak('regels { inwoner { bsn } }'), ['cakExport', 'regels', '0', 'inwoner', 'bsn']],
+  'Mutation.abonnementstariefVastleggen': [CONTRACTBEHEER, 'mutation { abonnementstariefVastleggen(jaar: 2026, bedrag: "0", periode: MAAND, bron: "Test") { jaar } }', [], 'mutation'],
   'Mutation.hhNormjaarVastleggen': [BELEID, 'mutation { hhNormjaarVastleggen(jaar: 1900, input: { standaardLooptijdMaanden: 24, langeLooptijdMaanden: 60, vakantieweken: [], vakantieReductieProcent: 0 }) { jaar } }', [], 'mutation'],
   'Mutation.hhNormregelVastleggen': [BELEID, 'mutation { hhNormregelVastleggen(jaar: 1900, input: { activiteit: "X1", omschrijving: "Test", minutenPerWeek: 1, extraMinutenPerPersoon: 0, schoonmaak: false }) { activiteit } }', [], 'mutation'],
   'Mutation.hhAanvraagIndienen': [['gemeente-consulent', 'basis-medewerker', 'inwoner'], 'mutation { hhAanvraagIndienen(inwoner: "nope") { id } }', [], 'mutation'],

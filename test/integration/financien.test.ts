@@ -139,3 +139,46 @@ describe('taakstelling', () => {
     expect(err(await stack.query('mutation { besparingVastleggen(maatregel: "nope", jaar: 2025, bedrag: "1", toelichting: "Test") { jaar } }', { token: manager }))).toMatchObject({ field: 'maatregel' });
   });
 });
+
+describe('eigen bijdrage and the CAK file', () => {
+  const CAK = 'query($j: Int!, $m: Int!) { cakExport(jaar: $j, maand: $m) { tarief { centen } totaal { centen } regels { huishouden inwoner { id } begindatum einddatum bedrag { centen } } } }';
+  type Regel = { huishouden: string; inwoner: { id: string }; begindatum: string; einddatum: string; bedrag: { centen: string } };
+
+  it('gives one record per household and period in the month, the rate once per household, the same file when run again', async () => {
+    const consulent = await stack.token({ rol: 'gemeente-consulent' });
+    const first = await stack.query(CAK, { token: consulent, variables: { j: 2025, m: 6 } });
+    expect(first.body.errors).toBeUndefined();
+    const again = await stack.query(CAK, { token: consulent, variables: { j: 2025, m: 6 } });
+    expect(again.body).toEqual(first.body);
+    const cak = first.body.data!.cakExport as { tarief: { centen: string }; totaal: { centen: string }; regels: Regel[] };
+    expect(cak.tarief.centen).toBe('2100');
+    const households = new Set(cak.regels.map((r) => r.huishouden));
+    expect(BigInt(cak.totaal.centen)).toBe(2100n * BigInt(households.size));
+    for (const r of cak.regels) {
+      expect(r.begindatum >= '2025-06-01' && r.einddatum <= '2025-06-30' && r.begindatum <= r.einddatum).toBe(true);
+    }
+    // Independently in SQL: households with a member in counting support during June 2025.
+    const [expected] = await stack.rows<{ n: number }>(sql`select count(distinct i.huishouden_id)::int as n from basisondersteuning.inwoner i where exists (
+        select 1 from basisondersteuning.ondersteuning o where o.inwoner_id = i.id and o.soort in ('PTO','TO1','TO2','TO3_BASIS','DB1','DB2_BASIS','DB4','DB5_BASIS','PERSOONLIJKE_VERZORGING')
+          and o.startdatum <= '2025-06-30' and (o.einddatum is null or o.einddatum >= '2025-06-01'))
+      or exists (select 1 from aanvullende_ondersteuning.toewijzing t where t.inwoner_id = i.id and t.status in ('gestart','gestopt')
+          and t.begindatum <= '2025-06-30' and (t.stopdatum is null or t.stopdatum >= '2025-06-01'))
+      or exists (select 1 from huishoudelijke_hulp.indicatie h where h.inwoner_id = i.id and h.startdatum <= '2025-06-30' and (h.einddatum is null or h.einddatum >= '2025-06-01'))`);
+    expect(households.size).toBe(expected!.n);
+    expect(households.size).toBeGreaterThan(20);
+  });
+
+  it('needs the year\'s rate first; a rate per four weeks becomes a monthly one; only the consulent reads the file', async () => {
+    const consulent = await stack.token({ rol: 'gemeente-consulent' });
+    expect(err(await stack.query(CAK, { token: consulent, variables: { j: 2026, m: 1 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jaar' });
+    expect(err(await stack.query(CAK, { token: consulent, variables: { j: 2025, m: 13 } }))).toMatchObject({ field: 'maand' });
+    const set = await stack.query('mutation { abonnementstariefVastleggen(jaar: 2026, bedrag: "2150", periode: MAAND, bron: "Raadsbesluit (test)") { jaar bedrag { euro } } }', { token: manager });
+    expect(set.body.data!.abonnementstariefVastleggen).toEqual({ jaar: 2026, bedrag: { euro: '21.50' } });
+    expect((await stack.query(CAK, { token: consulent, variables: { j: 2026, m: 1 } })).body.data!.cakExport.tarief.centen).toBe('2150');
+    // 2019: EUR 17.50 per 4 weeks = 13/12 x 1750 = 1895.83, rounded down.
+    expect((await stack.query(CAK, { token: consulent, variables: { j: 2019, m: 3 } })).body.data!.cakExport.tarief.centen).toBe('1895');
+    for (const rol of ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'] as const) {
+      expect(err(await stack.query(CAK, { token: await stack.token({ rol }), variables: { j: 2025, m: 6 } })), rol).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});

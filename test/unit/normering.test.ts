@@ -68,3 +68,21 @@ describe('equal parts to the cent', () => {
     }
   });
 });
+
+describe('eigen bijdrage periods', () => {
+  it('merges overlapping and touching intervals per household, deterministically', async () => {
+    const { periodes } = await import('../../subgraphs/financien/eigen-bijdrage');
+    const p = periodes([
+      { huishoudenId: 'h2', inwonerId: 'b', start: '2025-06-10', eind: '2025-06-30' },
+      { huishoudenId: 'h1', inwonerId: 'z', start: '2025-06-01', eind: '2025-06-10' },
+      { huishoudenId: 'h1', inwonerId: 'a', start: '2025-06-11', eind: '2025-06-15' },
+      { huishoudenId: 'h1', inwonerId: 'c', start: '2025-06-20', eind: '2025-06-30' },
+      { huishoudenId: 'h2', inwonerId: 'a', start: '2025-06-01', eind: '2025-06-12' },
+    ]);
+    expect(p).toEqual([
+      { huishoudenId: 'h1', inwonerId: 'a', start: '2025-06-01', eind: '2025-06-15' },
+      { huishoudenId: 'h1', inwonerId: 'c', start: '2025-06-20', eind: '2025-06-30' },
+      { huishoudenId: 'h2', inwonerId: 'a', start: '2025-06-01', eind: '2025-06-30' },
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Eigen bijdrage (abonnementstarief) and the monthly file for the CAK. A household pays
+ * the monthly rate for every month in which one of its members has structural Wmo
+ * support. Periods come from the start and stop data of the pillars: basis support
+ * (start/end), toewijzingen (actual start and stop messages) and HH indicaties. The
+ * export is computed from those data alone, so running it again gives the same file.
+ */
+import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { inwoner, ondersteuning } from '../../db/schema/basisondersteuning';
+import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { abonnementstarief } from '../../db/schema/financien';
+import { indicatie } from '../../db/schema/huishoudelijke-hulp';
+import { badUserInput } from '../shared/errors';
+import type { Scope } from '../shared/tokens';
+import { requiredText } from '../shared/validate';
+import { centen, checkJaar } from './begroting';
+
+/**
+ * What counts as a structural support relationship for the eigen bijdrage. Not counted:
+ * support for the carer (mantelzorgondersteuning, respijtzorg), schuldhulp and
+ * jongerenwerk (general services); transport, beschermd wonen and shelter (not in this
+ * platform) would not count either. Every aanvullend product and HH indication counts.
+ */
+export const BASIS_SOORTEN_MET_BIJDRAGE = ['PTO', 'TO1', 'TO2', 'TO3_BASIS', 'DB1', 'DB2_BASIS', 'DB4', 'DB5_BASIS', 'PERSOONLIJKE_VERZORGING'];
+
+export interface Periode { huishoudenId: string; inwonerId: string; start: string; eind: string }
+export interface CakRegel extends Periode { bedragCenten: bigint }
+
+const FAR = '9999-12-31';
+const maandGrenzen = (jaar: number, maand: number) => {
+  const start = `${jaar}-${String(maand).padStart(2, '0')}-01`;
+  const eind = new Date(Date.UTC(jaar, maand, 0)).toISOString().slice(0, 10);
+  return { start, eind };
+};
+const dagNa = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Merges the support intervals of each household into periods: intervals that overlap or
+ * touch (the next starts the day after) become one. Sorted, so the result is deterministic.
+ * The period's resident is the member with the lowest id among those with support in it.
+ */
+export function periodes(intervals: Array<{ huishoudenId: string; inwonerId: string; start: string; eind: string }>): Periode[] {
+  const sorted = [...intervals].sort((a, b) => a.huishoudenId.localeCompare(b.huishoudenId) || a.start.localeCompare(b.start) || a.inwonerId.localeCompare(b.inwonerId));
+  const out: Periode[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.huishoudenId === i.huishoudenId && i.start <= dagNa(last.eind)) {
+      if (i.eind > last.eind) last.eind = i.eind;
+      if (i.inwonerId < last.inwonerId) last.inwonerId = i.inwonerId;
+    } else {
+      out.push({ ...i });
+    }
+  }
+  return out;
+}
+
+/** The monthly rate of a year in cents; a rate per 4 weeks (2019) is converted to 13/12 of it, rounded down. */
+async function maandtarief(db: Db, scope: Scope, jaar: number): Promise<bigint> {
+  const [t] = await db.select().from(abonnementstarief).where(and(eq(abonnementstarief.gemeenteCode, scope.gemeente), eq(abonnementstarief.jaar, jaar)));
+  if (!t) throw badUserInput('jaar', `jaar: no abonnementstarief is set for ${jaar} (abonnementstariefVastleggen)`);
+  return t.periode === 'VIER_WEKEN' ? (t.bedragCenten * 13n) / 12n : t.bedragCenten;
+}
+
+/**
+ * The CAK records of one month: one per household and support period within the month,
+ * the month's rate on the household's first record of the month (a household pays once a
+ * month), ordered by household and start. Two statements.
+ */
+export async function cakExport(db: Db, scope: Scope, jaarInput: number, maand: number): Promise<{ tarief: bigint; regels: CakRegel[] }> {
+  const jaar = checkJaar(jaarInput);
+  if (!Number.isInteger(maand) || maand < 1 || maand > 12) throw badUserInput('maand', 'maand must be 1 to 12');
+  const tarief = await maandtarief(db, scope, jaar);
+  const { start, eind } = maandGrenzen(jaar, maand);
+  const g = scope.gemeente;
+  const overlapt = (s: AnyPgColumn, e: AnyPgColumn) => and(lte(s, eind), or(isNull(e), gte(e, start)));
+  const intervals = await unionAll(
+    db.select({ inwonerId: ondersteuning.inwonerId, start: ondersteuning.startdatum, eind: sql<string>`coalesce(${ondersteuning.einddatum}, ${FAR}::date)::text` }).from(ondersteuning)
+      .where(and(eq(ondersteuning.gemeenteCode, g), inArray(ondersteuning.soort, BASIS_SOORTEN_MET_BIJDRAGE), overlapt(ondersteuning.startdatum, ondersteuning.einddatum))),
+    // Aanvullend: from the actual start (startbericht) to the actual end (stopbericht).
+    db.select({ inwonerId: toewijzing.inwonerId, start: sql<string>`${toewijzing.begindatum}`, eind: sql<string>`coalesce(${toewijzing.stopdatum}, ${FAR}::date)::text` }).from(toewijzing)
+      .where(and(eq(toewijzing.gemeenteCode, g), isNotNull(toewijzing.begindatum), inArray(toewijzing.status, ['gestart', 'gestopt']),
+        lte(toewijzing.begindatum, eind), or(isNull(toewijzing.stopdatum), gte(toewijzing.stopdatum, start)))),
+    db.select({ inwonerId: indicatie.inwonerId, start: indicatie.startdatum, eind: sql<string>`coalesce(${indicatie.einddatum}, ${FAR}::date)::text` }).from(indicatie)
+      .where(and(eq(indicatie.gemeenteCode, g), overlapt(indicatie.startdatum, indicatie.einddatum))),
+  );
+  if (intervals.length === 0) return { tarief, regels: [] };
+  const leden = await db.select({ id: inwoner.id, huishoudenId: inwoner.huishoudenId }).from(inwoner)
+    .where(and(eq(inwoner.gemeenteCode, g), inArray(inwoner.id, [...new Set(intervals.map((i) => i.inwonerId))])));
+  const huishoudenVan = new Map(leden.map((l) => [l.id, l.huishoudenId]));
+  const clipped = intervals.flatMap((i) => {
+    const huishoudenId = huishoudenVan.get(i.inwonerId);
+    if (!huishoudenId) return [];
+    return [{ huishoudenId, inwonerId: i.inwonerId, start: i.start < start ? start : String(i.start), eind: i.eind > eind ? eind : String(i.eind) }];
+  });
+  const regels: CakRegel[] = [];
+  for (const p of periodes(clipped)) {
+    const first = regels.length === 0 || regels[regels.length - 1]!.huishoudenId !== p.huishoudenId;
+    regels.push({ ...p, bedragCenten: first ? tarief : 0n });
+  }
+  return { tarief, regels };
+}
+
+export async function abonnementstariefVastleggen(db: Db, scope: Scope, jaarInput: number, bedragInput: string, periode: string, bronInput: string) {
+  const jaar = checkJaar(jaarInput);
+  const bedragCenten = centen('bedrag', bedragInput);
+  if (periode !== 'MAAND' && periode !== 'VIER_WEKEN') throw badUserInput('periode', 'periode must be MAAND or VIER_WEKEN');
+  const bron = requiredText('bron', bronInput, 3, 500);
+  const values = { bedragCenten, periode, bron };
+  const [row] = await db.insert(abonnementstarief).values({ gemeenteCode: scope.gemeente, jaar, ...values })
+    .onConflictDoUpdate({ target: [abonnementstarief.gemeenteCode, abonnementstarief.jaar], set: values }).returning();
+  return row!;
+}
