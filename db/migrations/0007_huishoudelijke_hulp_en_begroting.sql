@@ -127,6 +127,16 @@ CREATE TABLE "financien"."herverdeling_gebeurtenis" (
 	"op" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "financien"."kostprijs" (
+	"gemeente_code" text NOT NULL,
+	"jaar" integer NOT NULL,
+	"perceel" text NOT NULL,
+	"eenheid" text NOT NULL,
+	"bedrag_centen" bigint NOT NULL,
+	"bron" text NOT NULL,
+	CONSTRAINT "kostprijs_gemeente_code_jaar_perceel_pk" PRIMARY KEY("gemeente_code","jaar","perceel")
+);
+--> statement-breakpoint
 CREATE TABLE "financien"."lumpsum" (
 	"id" text PRIMARY KEY NOT NULL,
 	"gemeente_code" text NOT NULL,

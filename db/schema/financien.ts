@@ -131,3 +131,17 @@ export const abonnementstarief = financien.table('abonnementstarief', {
   periode: text('periode').notNull(),
   bron: text('bron').notNull(),
 }, (t) => [primaryKey({ columns: [t.gemeenteCode, t.jaar] })]);
+
+/**
+ * Normative cost price per unit, per year and perceel, set by contract management: under
+ * a lumpsum nothing is declared, so realised spending is the delivered volume from the
+ * pillars (HH hours, days in care) valued at this price. UUR for HH, CLIENTDAG otherwise.
+ */
+export const kostprijs = financien.table('kostprijs', {
+  gemeenteCode: gemeenteCode(),
+  jaar: integer('jaar').notNull(),
+  perceel: text('perceel').notNull(),
+  eenheid: text('eenheid').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
+  bron: text('bron').notNull(),
+}, (t) => [primaryKey({ columns: [t.gemeenteCode, t.jaar, t.perceel] })]);

@@ -91,6 +91,12 @@ export function financienData(ref: GemeenteRef, contracten: Row[]) {
       .forEach(([soort, organisatieId, dag], i) => gebeurtenissen.push({ id: `${id}-e${i + 1}`, herverdelingId: id, soort, organisatieId, door: 'seed', op: `${dag}T10:00:00.000Z` }));
   }
   return {
+    // Synthetic normative cost prices (not in the documents): per client day, HH per hour.
+    kostprijzen: [2025, 2026].flatMap((jaar) => [
+      { perceel: 'BASISONDERSTEUNING', eenheid: 'CLIENTDAG', bedragCenten: 1850n },
+      { perceel: 'THUISONDERSTEUNING_DAGBESTEDING', eenheid: 'CLIENTDAG', bedragCenten: 5500n },
+      { perceel: 'HULP_BIJ_HET_HUISHOUDEN', eenheid: 'UUR', bedragCenten: 3200n },
+    ].map((k) => ({ gemeenteCode: g, jaar, ...k, bron: 'Synthetische kostprijs (seed)' }))),
     abonnementstarieven: ABONNEMENTSTARIEVEN.map(([jaar, bedragCenten, periode, bron]) => ({ gemeenteCode: g, jaar, bedragCenten, periode, bron })),
     taakstelling: [{ gemeenteCode: g, doelCenten: BigInt(TAAKSTELLING_EUR) * EURO, risicoreserveCenten: BigInt(RISICORESERVE_EUR) * EURO }],
     maatregelen, besparingen, lumpsums, herverdelingen, gebeurtenissen,

@@ -95,6 +95,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   }
   const geld = financienData(ref, contracten);
   await insertBatched(db, s.abonnementstarief, geld.abonnementstarieven, 'abonnementstarieven', report);
+  await insertBatched(db, s.kostprijs, geld.kostprijzen, 'kostprijzen', report);
   await insertBatched(db, s.taakstelling, geld.taakstelling, 'taakstelling', report);
   await insertBatched(db, s.maatregel, geld.maatregelen, 'maatregelen', report);
   await insertBatched(db, s.besparing, geld.besparingen, 'besparingen', report);

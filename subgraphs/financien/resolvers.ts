@@ -5,8 +5,10 @@ import { checkJaar, herverdelingAanvragen, herverdelingBesluiten, herverdelingGo
 import { besparingVastleggen, leesTaakstelling, type MaatregelRow, type TaakstellingView } from './taakstelling';
 import { contractRegistreren, type ContractInput } from './contracten';
 import { Datum } from '../shared/scalars';
-import { eq } from 'drizzle-orm';
-import { abonnementstarief } from '../../db/schema/financien';
+import { and, eq } from 'drizzle-orm';
+import { suppress } from '../shared/suppression';
+import { EENHEID, kostprijsVastleggen, realisatie, type RealisatieRegel } from './realisatie';
+import { abonnementstarief, kostprijs } from '../../db/schema/financien';
 import { abonnementstariefVastleggen, cakExport, type CakRegel } from './eigen-bijdrage';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -31,6 +33,8 @@ export const resolvers = {
       besparingVastleggen(ctx.db, ctx.scope, a.maatregel, a.jaar, a.bedrag, a.toelichting),
     abonnementstariefVastleggen: (_: unknown, a: { jaar: number; bedrag: string; periode: string; bron: string }, ctx: Ctx) =>
       abonnementstariefVastleggen(ctx.db, ctx.scope, a.jaar, a.bedrag, a.periode, a.bron),
+    kostprijsVastleggen: (_: unknown, a: { jaar: number; perceel: string; bedrag: string; bron: string }, ctx: Ctx) =>
+      kostprijsVastleggen(ctx.db, ctx.scope, a.jaar, a.perceel, a.bedrag, a.bron),
   },
   Lumpsum: {
     organisatie: (l: LumpsumRow, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(l.organisatieId),
@@ -65,6 +69,18 @@ export const resolvers = {
     bedrag: (m: MaatregelRow) => bedrag(m.bedragCenten),
     besparingen: (m: MaatregelRow, _: unknown, ctx: Ctx) => ctx.loaders.besparingenPerMaatregel.load(m.id),
   },
+  Realisatie: {
+    organisatie: (r: RealisatieRegel, _: unknown, ctx: Ctx) => ctx.loaders.organisatie.load(r.organisatieId),
+    budget: (r: RealisatieRegel) => bedrag(r.budget),
+    eenheid: (r: RealisatieRegel) => EENHEID[r.perceel],
+    volume: (r: RealisatieRegel) => Number(r.volume),
+    clienten: (r: RealisatieRegel, _: unknown, ctx: Ctx) => suppress(r.clienten, ctx.suppression),
+    besteed: (r: RealisatieRegel) => (r.besteed === null ? null : bedrag(r.besteed)),
+    uitputtingProcent: (r: RealisatieRegel) => (r.besteed === null || r.budget === 0n ? null : Number((r.besteed * 100n) / r.budget)),
+  },
+  Kostprijs: {
+    bedrag: (k: { bedragCenten: bigint }) => bedrag(k.bedragCenten),
+  },
   Abonnementstarief: {
     bedrag: (t: { bedragCenten: bigint }) => bedrag(t.bedragCenten),
   },
@@ -98,6 +114,9 @@ export const resolvers = {
     taakstelling: (_: unknown, __: unknown, ctx: Ctx) => leesTaakstelling(ctx.db, ctx.scope),
     abonnementstarieven: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.select().from(abonnementstarief)
       .where(eq(abonnementstarief.gemeenteCode, ctx.scope.gemeente)).orderBy(abonnementstarief.jaar),
+    realisatie: (_: unknown, a: { jaar: number; kwartaal: number }, ctx: Ctx) => realisatie(ctx.db, ctx.scope, a.jaar, a.kwartaal),
+    kostprijzen: (_: unknown, a: { jaar: number }, ctx: Ctx) => ctx.db.select().from(kostprijs)
+      .where(and(eq(kostprijs.gemeenteCode, ctx.scope.gemeente), eq(kostprijs.jaar, checkJaar(a.jaar)))).orderBy(kostprijs.perceel),
     cakExport: async (_: unknown, a: { jaar: number; maand: number }, ctx: Ctx) => {
       const { tarief, regels } = await cakExport(ctx.db, ctx.scope, a.jaar, a.maand);
       return { jaar: a.jaar, maand: a.maand, tarief: bedrag(tarief), regels, totaal: bedrag(regels.reduce((sum, r) => sum + r.bedragCenten, 0n)) };

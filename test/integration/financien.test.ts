@@ -182,3 +182,38 @@ describe('eigen bijdrage and the CAK file', () => {
     }
   });
 });
+
+describe('realisatie', () => {
+  const Q = 'query($j: Int!, $k: Int!) { realisatie(jaar: $j, kwartaal: $k) { perceel organisatie { id } budget { centen } eenheid volume clienten { waarde onderdrukt } besteed { centen } uitputtingProcent } }';
+  type R = { perceel: string; organisatie: { id: string }; budget: { centen: string }; eenheid: string; volume: number; besteed: { centen: string } | null; uitputtingProcent: number | null };
+
+  it('values the volume of the pillars at the cost price against the budget of the quarter; the four quarters sum to the lumpsum', async () => {
+    const quarters: R[][] = [];
+    for (const k of [1, 2, 3, 4]) quarters.push((await stack.query(Q, { token: manager, variables: { j: 2025, k } })).body.data!.realisatie);
+    const all = await lumpsums(2025);
+    for (const l of all) {
+      const parts = quarters.map((q) => q.find((r) => r.perceel === l.perceel && r.organisatie.id === l.organisatie.id)!.budget.centen);
+      expect(sum(parts)).toBe(BigInt(l.actueel.centen));
+    }
+    // HH: minutes per week over the days of Q2 2025, valued per hour, recomputed here in SQL.
+    const hh = quarters[1]!.find((r) => r.perceel === 'HULP_BIJ_HET_HUISHOUDEN' && r.organisatie.id === 'thfl')!;
+    const [minuten] = await stack.rows<{ m: string }>(sql`select coalesce(sum((minuten_per_week * greatest(0, least(coalesce(einddatum, '2025-06-30'::date), '2025-06-30'::date) - greatest(startdatum, '2025-04-01'::date) + 1)) / 7), 0)::text as m
+      from huishoudelijke_hulp.indicatie where organisatie_id = 'thfl' and startdatum <= '2025-06-30' and (einddatum is null or einddatum >= '2025-04-01')`);
+    expect(hh).toMatchObject({ eenheid: 'UUR', volume: Number(minuten!.m) });
+    expect(BigInt(hh.besteed!.centen)).toBe((BigInt(minuten!.m) * 3200n) / 60n);
+    expect(hh.uitputtingProcent).toBe(Number((BigInt(hh.besteed!.centen) * 100n) / BigInt(hh.budget.centen)));
+    // A provider sees only its own lines.
+    const own = (await stack.query(Q, { token: windkracht, variables: { j: 2025, k: 2 } })).body.data!.realisatie as R[];
+    expect(own.map((r) => r.organisatie.id)).toEqual(['windkracht058']);
+    expect(err(await stack.query(Q, { token: manager, variables: { j: 2025, k: 5 } }))).toMatchObject({ field: 'kwartaal' });
+  });
+
+  it('has no spending without a cost price, until contract management sets one', async () => {
+    await stack.query('mutation { lotBudgetVaststellen(jaar: 2028, perceel: BASISONDERSTEUNING, totaal: "400") { id } }', { token: manager });
+    const q = async () => ((await stack.query(Q, { token: manager, variables: { j: 2028, k: 1 } })).body.data!.realisatie as R[])[0]!;
+    expect(await q()).toMatchObject({ budget: { centen: '100' }, besteed: null, uitputtingProcent: null });
+    const set = await stack.query('mutation { kostprijsVastleggen(jaar: 2028, perceel: BASISONDERSTEUNING, bedrag: "1900", bron: "Test") { eenheid bedrag { euro } } }', { token: manager });
+    expect(set.body.data!.kostprijsVastleggen).toEqual({ eenheid: 'CLIENTDAG', bedrag: { euro: '19.00' } });
+    expect((await q()).besteed).not.toBeNull();
+  });
+});

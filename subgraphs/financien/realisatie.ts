@@ -1,0 +1,98 @@
+/**
+ * Realisatie: per quarter, perceel and provider, the delivered volume from the pillars'
+ * own data valued at the normative cost price, against the quarter's share of the
+ * lumpsum (uitputting). Volumes are summed in SQL, one statement per pillar.
+ */
+import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { ondersteuning } from '../../db/schema/basisondersteuning';
+import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { kostprijs, lumpsum } from '../../db/schema/financien';
+import { indicatie } from '../../db/schema/huishoudelijke-hulp';
+import { badUserInput } from '../shared/errors';
+import type { Scope } from '../shared/tokens';
+import { requiredText } from '../shared/validate';
+import { centen, checkJaar, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
+import { BASIS_SOORTEN_MET_BIJDRAGE } from './eigen-bijdrage';
+
+export const EENHEID: Record<string, 'UUR' | 'CLIENTDAG'> = {
+  BASISONDERSTEUNING: 'CLIENTDAG',
+  THUISONDERSTEUNING_DAGBESTEDING: 'CLIENTDAG',
+  HULP_BIJ_HET_HUISHOUDEN: 'UUR',
+};
+
+export interface RealisatieRegel {
+  perceel: string;
+  organisatieId: string;
+  kwartaal: number;
+  budget: bigint;
+  /** Delivered volume: minutes (HH) or days in care. */
+  volume: bigint;
+  clienten: number;
+  besteed: bigint | null;
+}
+
+const kwartaalGrenzen = (jaar: number, k: number) => ({
+  start: `${jaar}-${String(3 * k - 2).padStart(2, '0')}-01`,
+  eind: new Date(Date.UTC(jaar, 3 * k, 0)).toISOString().slice(0, 10),
+});
+
+/** Days of [start, eind] (eind null = open) that fall in [van, tot], in SQL. */
+const overlapDagen = (start: unknown, eind: unknown, van: string, tot: string) =>
+  sql`greatest(0, least(coalesce(${eind}, ${tot}::date), ${tot}::date) - greatest(${start}, ${van}::date) + 1)`;
+
+export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwartaal: number): Promise<RealisatieRegel[]> {
+  const jaar = checkJaar(jaarInput);
+  if (!Number.isInteger(kwartaal) || kwartaal < 1 || kwartaal > 4) throw badUserInput('kwartaal', 'kwartaal must be 1 to 4');
+  const { start, eind } = kwartaalGrenzen(jaar, kwartaal);
+  const g = scope.gemeente;
+  const lumpsums = await db.select().from(lumpsum).where(and(eq(lumpsum.gemeenteCode, g), eq(lumpsum.jaar, jaar), eigenLumpsum(scope)))
+    .orderBy(lumpsum.perceel, lumpsum.organisatieId);
+  if (lumpsums.length === 0) return [];
+  const net = await herverdeeld(db, lumpsums.map((l) => l.id));
+  const orgs = [...new Set(lumpsums.map((l) => l.organisatieId))];
+  const prijzen = await db.select().from(kostprijs).where(and(eq(kostprijs.gemeenteCode, g), eq(kostprijs.jaar, jaar)));
+  const prijs = new Map(prijzen.map((p) => [p.perceel, p.bedragCenten]));
+
+  const volume = new Map<string, { volume: bigint; clienten: number }>();
+  const add = (rows: Array<{ org: string | null; volume: string; clienten: number }>, perceel: string) => {
+    for (const r of rows) if (r.org) volume.set(`${perceel}|${r.org}`, { volume: BigInt(r.volume), clienten: Number(r.clienten) });
+  };
+  const dagen = overlapDagen(ondersteuning.startdatum, ondersteuning.einddatum, start, eind);
+  add(await db.select({ org: ondersteuning.organisatieId, volume: sql<string>`sum(${dagen})::text`, clienten: sql<number>`count(distinct ${ondersteuning.inwonerId})::int` })
+    .from(ondersteuning).where(and(eq(ondersteuning.gemeenteCode, g), inArray(ondersteuning.organisatieId, orgs), inArray(ondersteuning.soort, BASIS_SOORTEN_MET_BIJDRAGE),
+      lte(ondersteuning.startdatum, eind), or(isNull(ondersteuning.einddatum), gte(ondersteuning.einddatum, start))))
+    .groupBy(ondersteuning.organisatieId), 'BASISONDERSTEUNING');
+  // Aanvullend: days between the actual start and stop messages, counted for the hoofdaanbieder (the contract party).
+  const tDagen = overlapDagen(toewijzing.begindatum, toewijzing.stopdatum, start, eind);
+  add(await db.select({ org: toewijzing.organisatieId, volume: sql<string>`sum(${tDagen})::text`, clienten: sql<number>`count(distinct ${toewijzing.inwonerId})::int` })
+    .from(toewijzing).where(and(eq(toewijzing.gemeenteCode, g), inArray(toewijzing.organisatieId, orgs), isNotNull(toewijzing.begindatum),
+      inArray(toewijzing.status, ['gestart', 'gestopt']), lte(toewijzing.begindatum, eind), or(isNull(toewijzing.stopdatum), gte(toewijzing.stopdatum, start))))
+    .groupBy(toewijzing.organisatieId), 'THUISONDERSTEUNING_DAGBESTEDING');
+  // HH: indicated minutes per week over the days in the quarter (whole minutes, rounded down).
+  const iDagen = overlapDagen(indicatie.startdatum, indicatie.einddatum, start, eind);
+  add(await db.select({ org: indicatie.organisatieId, volume: sql<string>`sum((${indicatie.minutenPerWeek} * ${iDagen}) / 7)::text`, clienten: sql<number>`count(distinct ${indicatie.inwonerId})::int` })
+    .from(indicatie).where(and(eq(indicatie.gemeenteCode, g), inArray(indicatie.organisatieId, orgs),
+      lte(indicatie.startdatum, eind), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, start))))
+    .groupBy(indicatie.organisatieId), 'HULP_BIJ_HET_HUISHOUDEN');
+
+  return lumpsums.map((l) => {
+    const v = volume.get(`${l.perceel}|${l.organisatieId}`) ?? { volume: 0n, clienten: 0 };
+    const p = prijs.get(l.perceel);
+    // The lumpsum in four parts that sum exactly to it; this quarter's part is the budget.
+    const budget = gelijkeDelen(l.bedragCenten + (net.get(l.id) ?? 0n), 4)[kwartaal - 1]!;
+    const besteed = p === undefined ? null : EENHEID[l.perceel] === 'UUR' ? (v.volume * p) / 60n : v.volume * p;
+    return { perceel: l.perceel, organisatieId: l.organisatieId, kwartaal, budget, volume: v.volume, clienten: v.clienten, besteed };
+  });
+}
+
+export async function kostprijsVastleggen(db: Db, scope: Scope, jaarInput: number, perceel: string, bedragInput: string, bronInput: string) {
+  const jaar = checkJaar(jaarInput);
+  if (!PERCELEN.includes(perceel)) throw badUserInput('perceel', `perceel must be one of ${PERCELEN.join(', ')}`);
+  const bedragCenten = centen('bedrag', bedragInput);
+  const bron = requiredText('bron', bronInput, 3, 500);
+  const values = { eenheid: EENHEID[perceel]!, bedragCenten, bron };
+  const [row] = await db.insert(kostprijs).values({ gemeenteCode: scope.gemeente, jaar, perceel, ...values })
+    .onConflictDoUpdate({ target: [kostprijs.gemeenteCode, kostprijs.jaar, kostprijs.perceel], set: values }).returning();
+  return row!;
+}
