@@ -120,6 +120,7 @@ CREATE TABLE "financien"."herverdeling" (
 --> statement-breakpoint
 CREATE TABLE "financien"."herverdeling_gebeurtenis" (
 	"id" text PRIMARY KEY NOT NULL,
+	"gemeente_code" text NOT NULL,
 	"herverdeling_id" text NOT NULL,
 	"soort" text NOT NULL,
 	"organisatie_id" text,
@@ -181,7 +182,7 @@ CREATE INDEX "koppeling_hulp_idx" ON "huishoudelijke_hulp"."koppeling" USING btr
 CREATE UNIQUE INDEX "koppeling_een_actief_idx" ON "huishoudelijke_hulp"."koppeling" USING btree ("inwoner_id") WHERE tot is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "normregel_jaar_activiteit_idx" ON "huishoudelijke_hulp"."normregel" USING btree ("gemeente_code","jaar","activiteit");--> statement-breakpoint
 CREATE INDEX "overdracht_regel_overdracht_idx" ON "huishoudelijke_hulp"."overdracht_regel" USING btree ("overdracht_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "besparing_maatregel_jaar_idx" ON "financien"."besparing" USING btree ("maatregel_id","jaar");--> statement-breakpoint
+CREATE INDEX "besparing_maatregel_jaar_idx" ON "financien"."besparing" USING btree ("maatregel_id","jaar","op");--> statement-breakpoint
 CREATE INDEX "herverdeling_jaar_idx" ON "financien"."herverdeling" USING btree ("gemeente_code","jaar");--> statement-breakpoint
 CREATE INDEX "herverdeling_gebeurtenis_idx" ON "financien"."herverdeling_gebeurtenis" USING btree ("herverdeling_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "lumpsum_jaar_perceel_org_idx" ON "financien"."lumpsum" USING btree ("gemeente_code","jaar","perceel","organisatie_id");--> statement-breakpoint

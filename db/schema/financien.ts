@@ -84,6 +84,7 @@ export const herverdeling = financien.table('herverdeling', {
 /** Full history of a herverdeling: every request, approval and decision, by whom and when. */
 export const herverdelingGebeurtenis = financien.table('herverdeling_gebeurtenis', {
   id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
   herverdelingId: text('herverdeling_id').notNull().references(() => herverdeling.id),
   soort: text('soort').notNull(),
   organisatieId: text('organisatie_id'),
@@ -101,6 +102,7 @@ export const maatregel = financien.table('maatregel', {
   bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
 });
 
+/** Append-only: recording a measure's saving for a year again adds a version; the newest counts. */
 export const besparing = financien.table('besparing', {
   id: text('id').primaryKey(),
   gemeenteCode: gemeenteCode(),
@@ -110,7 +112,7 @@ export const besparing = financien.table('besparing', {
   toelichting: text('toelichting').notNull(),
   door: text('door').notNull(),
   op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
-}, (t) => [uniqueIndex('besparing_maatregel_jaar_idx').on(t.maatregelId, t.jaar)]);
+}, (t) => [index('besparing_maatregel_jaar_idx').on(t.maatregelId, t.jaar, t.op)]);
 
 /** The target of the taakstelling and the risk reserve, per gemeente, in cents. */
 export const taakstelling = financien.table('taakstelling', {

@@ -88,7 +88,7 @@ export function financienData(ref: GemeenteRef, contracten: Row[]) {
       besluitMotivering: 'Onderbouwd met de klantstromen van het eerste halfjaar',
     });
     [['AANGEVRAAGD', basis.organisatieId, '2025-07-01'], ['GOEDGEKEURD', aanvullend.organisatieId, '2025-07-08'], ['TOEGEKEND', null, '2025-07-20']]
-      .forEach(([soort, organisatieId, dag], i) => gebeurtenissen.push({ id: `${id}-e${i + 1}`, herverdelingId: id, soort, organisatieId, door: 'seed', op: `${dag}T10:00:00.000Z` }));
+      .forEach(([soort, organisatieId, dag], i) => gebeurtenissen.push({ id: `${id}-e${i + 1}`, gemeenteCode: g, herverdelingId: id, soort, organisatieId, door: 'seed', op: `${dag}T10:00:00.000Z` }));
   }
   return {
     // Synthetic normative cost prices (not in the documents): per client day, HH per hour.

@@ -5,7 +5,7 @@
  * decisions cannot spend the same money twice.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contract, herverdeling, herverdelingGebeurtenis, lumpsum } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
@@ -66,7 +66,10 @@ export async function lotBudgetVaststellen(db: Db, scope: Scope, jaarInput: numb
     const partijen = await tx.selectDistinct({ id: contract.organisatieId }).from(contract).where(and(
       eq(contract.gemeenteCode, scope.gemeente), eq(contract.perceel, perceel), eq(contract.rol, 'HOOFDAANBIEDER'),
       lte(contract.ingangsdatum, `${jaar}-12-31`), or(isNull(contract.einddatum), gte(contract.einddatum, `${jaar}-01-01`)),
-    )).orderBy(asc(contract.organisatieId));
+    ));
+    // Order by plain code points in JavaScript, not by the database collation (ICU or
+    // en_US would order ids differently), so the extra cents always go to the same parties.
+    partijen.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (partijen.length === 0) throw badUserInput('perceel', `perceel: no hoofdaanbieder has a contract for ${perceel} in ${jaar}`);
     const delen = gelijkeDelen(totaal, partijen.length);
     const rest = Number(totaal % BigInt(partijen.length));
@@ -84,11 +87,11 @@ export async function lotBudgetVaststellen(db: Db, scope: Scope, jaarInput: numb
 }
 
 /** Net effect of granted herverdelingen on each lumpsum (in minus out): current = base + net. One statement. */
-export async function herverdeeld(db: Db, ids: readonly string[]): Promise<Map<string, bigint>> {
+export async function herverdeeld(db: Db, gemeente: string, ids: readonly string[]): Promise<Map<string, bigint>> {
   const net = new Map<string, bigint>(ids.map((id) => [id, 0n]));
   if (ids.length === 0) return net;
   const rows = await db.select({ van: herverdeling.vanLumpsumId, naar: herverdeling.naarLumpsumId, bedrag: herverdeling.bedragCenten }).from(herverdeling)
-    .where(and(eq(herverdeling.status, 'TOEGEKEND'), or(inArray(herverdeling.vanLumpsumId, [...ids]), inArray(herverdeling.naarLumpsumId, [...ids]))));
+    .where(and(eq(herverdeling.gemeenteCode, gemeente), eq(herverdeling.status, 'TOEGEKEND'), or(inArray(herverdeling.vanLumpsumId, [...ids]), inArray(herverdeling.naarLumpsumId, [...ids]))));
   for (const r of rows) {
     if (net.has(r.van)) net.set(r.van, net.get(r.van)! - r.bedrag);
     if (net.has(r.naar)) net.set(r.naar, net.get(r.naar)! + r.bedrag);
@@ -102,10 +105,10 @@ export function eigenLumpsum(scope: Scope) {
 }
 
 async function event(tx: Db, id: string, soort: string, scope: Scope) {
-  await tx.insert(herverdelingGebeurtenis).values({ id: newId('hvg'), herverdelingId: id, soort, organisatieId: scope.organisatie, door: scope.sub, op: new Date().toISOString() });
+  await tx.insert(herverdelingGebeurtenis).values({ id: newId('hvg'), gemeenteCode: scope.gemeente, herverdelingId: id, soort, organisatieId: scope.organisatie, door: scope.sub, op: new Date().toISOString() });
 }
 
-export interface HerverdelingInput { jaar: number; van: string; naar: string; bedrag: string; motivering: string }
+export interface HerverdelingInput { jaar: number; van: string; vanPerceel?: string | null; naar: string; naarPerceel?: string | null; bedrag: string; motivering: string }
 
 /**
  * One of the two parties asks to move money from `van`'s lumpsum to `naar`'s in a year:
@@ -122,10 +125,15 @@ export async function herverdelingAanvragen(db: Db, scope: Scope, input: Herverd
   if (scope.organisatie !== van && scope.organisatie !== naar) throw badUserInput('input.van', 'a herverdeling is requested by one of its two parties');
   return db.transaction(async (tx) => {
     const rows = await tx.select().from(lumpsum).where(and(eq(lumpsum.gemeenteCode, scope.gemeente), eq(lumpsum.jaar, jaar), inArray(lumpsum.organisatieId, [van, naar])));
-    const vanRow = rows.find((r) => r.organisatieId === van);
-    const naarRow = rows.find((r) => r.organisatieId === naar);
-    if (!vanRow) throw badUserInput('input.van', `input.van: no lumpsum for this organisation in ${jaar}`);
-    if (!naarRow) throw badUserInput('input.naar', `input.naar: no lumpsum for this organisation in ${jaar}`);
+    // An organisation with lumpsums in two percelen must say which one.
+    const pick = (field: 'van' | 'naar', org: string, perceel: string | null | undefined) => {
+      const mine = rows.filter((r) => r.organisatieId === org && (!perceel || r.perceel === perceel));
+      if (mine.length === 0) throw badUserInput(`input.${field}`, `input.${field}: no lumpsum for this organisation${perceel ? ` in ${perceel}` : ''} in ${jaar}`);
+      if (mine.length > 1) throw badUserInput(`input.${field}Perceel`, `input.${field}Perceel: this organisation has lumpsums in more than one perceel in ${jaar}; name the perceel`);
+      return mine[0]!;
+    };
+    const vanRow = pick('van', van, input.vanPerceel);
+    const naarRow = pick('naar', naar, input.naarPerceel);
     if ((vanRow.perceel === 'BASISONDERSTEUNING') === (naarRow.perceel === 'BASISONDERSTEUNING')) {
       throw badUserInput('input.naar', 'a herverdeling moves lumpsum between basisondersteuning and aanvullende ondersteuning');
     }
@@ -142,7 +150,8 @@ async function lockHerverdeling(tx: Db, scope: Scope, idInput: string): Promise<
   const id = identifier('id', idInput);
   const [row] = await tx.select().from(herverdeling).where(and(eq(herverdeling.gemeenteCode, scope.gemeente), eq(herverdeling.id, id))).for('update');
   if (!row) throw notFound('Herverdeling not found');
-  const parties = await tx.select({ org: lumpsum.organisatieId }).from(lumpsum).where(inArray(lumpsum.id, [row.vanLumpsumId, row.naarLumpsumId]));
+  const parties = await tx.select({ org: lumpsum.organisatieId }).from(lumpsum)
+    .where(and(eq(lumpsum.gemeenteCode, scope.gemeente), inArray(lumpsum.id, [row.vanLumpsumId, row.naarLumpsumId])));
   const partijen = parties.map((p) => p.org);
   if (AANBIEDER_ROLLEN.has(scope.rol) && !partijen.includes(scope.organisatie ?? '')) throw notFound('Herverdeling not found');
   return { row, partijen };
@@ -175,9 +184,10 @@ export async function herverdelingBesluiten(db: Db, scope: Scope, idInput: strin
       throw conflict(`Herverdeling is ${row.status}: a decision needs the approval of both parties (GOEDGEKEURD)`, { currentStatus: row.status });
     }
     if (besluit === 'TOEKENNEN') {
-      const locked = await tx.select().from(lumpsum).where(inArray(lumpsum.id, [row.vanLumpsumId, row.naarLumpsumId])).orderBy(lumpsum.id).for('update');
+      const locked = await tx.select().from(lumpsum)
+        .where(and(eq(lumpsum.gemeenteCode, scope.gemeente), inArray(lumpsum.id, [row.vanLumpsumId, row.naarLumpsumId]))).orderBy(lumpsum.id).for('update');
       const van = locked.find((l) => l.id === row.vanLumpsumId)!;
-      const beschikbaar = van.bedragCenten + ((await herverdeeld(tx, [van.id])).get(van.id) ?? 0n);
+      const beschikbaar = van.bedragCenten + ((await herverdeeld(tx, scope.gemeente, [van.id])).get(van.id) ?? 0n);
       if (row.bedragCenten > beschikbaar) {
         throw conflict(`Granting would overspend: ${euro(row.bedragCenten)} asked, ${euro(beschikbaar)} left in the source lumpsum`, { currentStatus: row.status });
       }

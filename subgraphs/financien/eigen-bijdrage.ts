@@ -12,7 +12,7 @@ import { inwoner, ondersteuning } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { abonnementstarief } from '../../db/schema/financien';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
-import { badUserInput } from '../shared/errors';
+import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { requiredText } from '../shared/validate';
 import { centen, checkJaar } from './begroting';
@@ -42,7 +42,8 @@ const dagNa = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000)
  * The period's resident is the member with the lowest id among those with support in it.
  */
 export function periodes(intervals: Array<{ huishoudenId: string; inwonerId: string; start: string; eind: string }>): Periode[] {
-  const sorted = [...intervals].sort((a, b) => a.huishoudenId.localeCompare(b.huishoudenId) || a.start.localeCompare(b.start) || a.inwonerId.localeCompare(b.inwonerId));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0); // code points: the same order everywhere
+  const sorted = [...intervals].sort((a, b) => cmp(a.huishoudenId, b.huishoudenId) || cmp(a.start, b.start) || cmp(a.inwonerId, b.inwonerId));
   const out: Periode[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -92,7 +93,10 @@ export async function cakExport(db: Db, scope: Scope, jaarInput: number, maand: 
   const clipped = intervals.flatMap((i) => {
     const huishoudenId = huishoudenVan.get(i.inwonerId);
     if (!huishoudenId) return [];
-    return [{ huishoudenId, inwonerId: i.inwonerId, start: i.start < start ? start : String(i.start), eind: i.eind > eind ? eind : String(i.eind) }];
+    const s = i.start < start ? start : String(i.start);
+    const e = i.eind > eind ? eind : String(i.eind);
+    // An interval that ends before it starts (bad data) is no support: never charged.
+    return s <= e ? [{ huishoudenId, inwonerId: i.inwonerId, start: s, eind: e }] : [];
   });
   const regels: CakRegel[] = [];
   for (const p of periodes(clipped)) {
@@ -107,8 +111,9 @@ export async function abonnementstariefVastleggen(db: Db, scope: Scope, jaarInpu
   const bedragCenten = centen('bedrag', bedragInput);
   if (periode !== 'MAAND' && periode !== 'VIER_WEKEN') throw badUserInput('periode', 'periode must be MAAND or VIER_WEKEN');
   const bron = requiredText('bron', bronInput, 3, 500);
-  const values = { bedragCenten, periode, bron };
-  const [row] = await db.insert(abonnementstarief).values({ gemeenteCode: scope.gemeente, jaar, ...values })
-    .onConflictDoUpdate({ target: [abonnementstarief.gemeenteCode, abonnementstarief.jaar], set: values }).returning();
-  return row!;
+  // Set once per year: a CAK file of that year must give the same result when run again.
+  const [row] = await db.insert(abonnementstarief).values({ gemeenteCode: scope.gemeente, jaar, bedragCenten, periode, bron })
+    .onConflictDoNothing().returning();
+  if (!row) throw conflict(`The abonnementstarief of ${jaar} is already set; it cannot change once CAK files may have been made`);
+  return row;
 }

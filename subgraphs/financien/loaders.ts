@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { besparing, contract, herverdeling, herverdelingGebeurtenis, lumpsum, organisatie, subsidie } from '../../db/schema/financien';
 import { eigenLumpsum, herverdeeld } from './begroting';
+import { actueleBesparingen } from './taakstelling';
 import { keyedLoaders, manyLoader, oneLoader } from '../shared/loaders';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
@@ -28,7 +29,7 @@ export function createLoaders(db: Db, scope: Scope) {
     ),
     /** Net of granted herverdelingen per lumpsum id: one statement per batch. */
     herverdeeld: new DataLoader<string, bigint>(async (ids) => {
-      const net = await herverdeeld(db, ids);
+      const net = await herverdeeld(db, scope.gemeente, ids);
       return ids.map((id) => net.get(id) ?? 0n);
     }),
     lumpsumsPerOrganisatie: keyedLoaders((jaar: number) =>
@@ -39,11 +40,12 @@ export function createLoaders(db: Db, scope: Scope) {
       ),
     ),
     geschiedenis: manyLoader<typeof herverdelingGebeurtenis.$inferSelect>(
-      (ids) => db.select().from(herverdelingGebeurtenis).where(inArray(herverdelingGebeurtenis.herverdelingId, [...ids])).orderBy(herverdelingGebeurtenis.op, herverdelingGebeurtenis.id),
+      (ids) => db.select().from(herverdelingGebeurtenis).where(and(eq(herverdelingGebeurtenis.gemeenteCode, scope.gemeente), inArray(herverdelingGebeurtenis.herverdelingId, [...ids])))
+        .orderBy(herverdelingGebeurtenis.op, herverdelingGebeurtenis.id),
       (r) => r.herverdelingId,
     ),
     besparingenPerMaatregel: manyLoader<typeof besparing.$inferSelect>(
-      (ids) => db.select().from(besparing).where(and(eq(besparing.gemeenteCode, scope.gemeente), inArray(besparing.maatregelId, [...ids]))).orderBy(besparing.jaar),
+      (ids) => actueleBesparingen(db, scope.gemeente, ids).then((rows) => rows.sort((a, b) => a.jaar - b.jaar)),
       (r) => r.maatregelId,
     ),
     organisatie: oneLoader<OrganisatieRow>(

@@ -49,7 +49,7 @@ export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwarta
   const lumpsums = await db.select().from(lumpsum).where(and(eq(lumpsum.gemeenteCode, g), eq(lumpsum.jaar, jaar), eigenLumpsum(scope)))
     .orderBy(lumpsum.perceel, lumpsum.organisatieId);
   if (lumpsums.length === 0) return [];
-  const net = await herverdeeld(db, lumpsums.map((l) => l.id));
+  const net = await herverdeeld(db, g, lumpsums.map((l) => l.id));
   const orgs = [...new Set(lumpsums.map((l) => l.organisatieId))];
   const prijzen = await db.select().from(kostprijs).where(and(eq(kostprijs.gemeenteCode, g), eq(kostprijs.jaar, jaar)));
   const prijs = new Map(prijzen.map((p) => [p.perceel, p.bedragCenten]));

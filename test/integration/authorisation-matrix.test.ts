@@ -401,7 +401,7 @@ beforeAll(async () => {
     insert into financien.herverdeling (id, gemeente_code, jaar, van_lumpsum_id, naar_lumpsum_id, bedrag_centen, motivering, status, aangevraagd_door, besluit_motivering)
       select 'fx-hv', 'GM0080', 2025, v.id, n.id, 100, 'Test', 'TOEGEKEND', 'amaryllis', 'Test' from financien.lumpsum v, financien.lumpsum n
       where v.jaar = 2025 and v.organisatie_id = 'thfl' and n.jaar = 2025 and n.organisatie_id = 'amaryllis';
-    insert into financien.herverdeling_gebeurtenis (id, herverdeling_id, soort, organisatie_id, door, op) values ('fx-hvg', 'fx-hv', 'AANGEVRAAGD', 'amaryllis', 'test', '2025-01-01T09:00:00Z');`);
+    insert into financien.herverdeling_gebeurtenis (id, gemeente_code, herverdeling_id, soort, organisatie_id, door, op) values ('fx-hvg', 'GM0080', 'fx-hv', 'AANGEVRAAGD', 'amaryllis', 'test', '2025-01-01T09:00:00Z');`);
   // The resident's helper at THFL, the aanvraag behind the indicatie, and a transfer report line about X.
   await stack.database.execute(`
     delete from huishoudelijke_hulp.koppeling where inwoner_id = '${residentId}';

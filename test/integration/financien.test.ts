@@ -98,6 +98,14 @@ describe('herverdeling', () => {
     expect(err(await ask(amaryllis, { bedrag: '-5' }))).toMatchObject({ field: 'input.bedrag' });
     expect(err(await ask(amaryllis, { jaar: 2031 }))).toMatchObject({ field: 'input.van' });
     expect(err(await ask(amaryllis, { motivering: 'kort' }))).toMatchObject({ field: 'input.motivering' });
+    // A party with lumpsums in two percelen must name the perceel (no silent pick).
+    await stack.query('mutation { contractRegistreren(input: { organisatie: "thfl", perceel: THUISONDERSTEUNING_DAGBESTEDING, rol: HOOFDAANBIEDER, ingangsdatum: "2029-01-01" }) { id } }', { token: manager });
+    for (const perceel of ['BASISONDERSTEUNING', 'THUISONDERSTEUNING_DAGBESTEDING', 'HULP_BIJ_HET_HUISHOUDEN']) {
+      await stack.query(`mutation { lotBudgetVaststellen(jaar: 2029, perceel: ${perceel}, totaal: "1000000") { id } }`, { token: manager });
+    }
+    const twee = (i: object) => ask(thfl, { jaar: 2029, van: 'thfl', naar: 'amaryllis', ...i });
+    expect(err(await twee({}))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.vanPerceel' });
+    expect((await twee({ vanPerceel: 'HULP_BIJ_HET_HUISHOUDEN' })).body.errors).toBeUndefined();
   });
 
   it('never overspends: of eight approved shifts of 30% each, parallel decisions grant three', async () => {
@@ -175,6 +183,8 @@ describe('eigen bijdrage and the CAK file', () => {
     const set = await stack.query('mutation { abonnementstariefVastleggen(jaar: 2026, bedrag: "2150", periode: MAAND, bron: "Raadsbesluit (test)") { jaar bedrag { euro } } }', { token: manager });
     expect(set.body.data!.abonnementstariefVastleggen).toEqual({ jaar: 2026, bedrag: { euro: '21.50' } });
     expect((await stack.query(CAK, { token: consulent, variables: { j: 2026, m: 1 } })).body.data!.cakExport.tarief.centen).toBe('2150');
+    // Once set, a year's rate stays: the file of a month must be the same when made again.
+    expect(err(await stack.query('mutation { abonnementstariefVastleggen(jaar: 2026, bedrag: "2200", periode: MAAND, bron: "Correctie") { jaar } }', { token: manager }))).toMatchObject({ code: 'CONFLICT' });
     // 2019: EUR 17.50 per 4 weeks = 13/12 x 1750 = 1895.83, rounded down.
     expect((await stack.query(CAK, { token: consulent, variables: { j: 2019, m: 3 } })).body.data!.cakExport.tarief.centen).toBe('1895');
     for (const rol of ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'] as const) {
