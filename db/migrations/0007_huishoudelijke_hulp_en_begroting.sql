@@ -167,6 +167,7 @@ CREATE TABLE "financien"."taakstelling" (
 --> statement-breakpoint
 ALTER TABLE "huishoudelijke_hulp"."indicatie" ADD COLUMN "berekening" jsonb;--> statement-breakpoint
 ALTER TABLE "huishoudelijke_hulp"."indicatie" ADD COLUMN "voortzetting_van" text;--> statement-breakpoint
+ALTER TABLE "financien"."subsidie" ADD COLUMN "voorwaarden" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "huishoudelijke_hulp"."overdracht_regel" ADD CONSTRAINT "overdracht_regel_overdracht_id_overdracht_id_fk" FOREIGN KEY ("overdracht_id") REFERENCES "huishoudelijke_hulp"."overdracht"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "financien"."besparing" ADD CONSTRAINT "besparing_maatregel_id_maatregel_id_fk" FOREIGN KEY ("maatregel_id") REFERENCES "financien"."maatregel"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "financien"."herverdeling" ADD CONSTRAINT "herverdeling_van_lumpsum_id_lumpsum_id_fk" FOREIGN KEY ("van_lumpsum_id") REFERENCES "financien"."lumpsum"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

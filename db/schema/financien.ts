@@ -19,6 +19,8 @@ export const subsidie = financien.table('subsidie', {
   jaar: integer('jaar').notNull(),
   bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
   doel: text('doel').notNull(),
+  /** The conditions the subsidy is granted under (what must be delivered or reported). */
+  voorwaarden: text('voorwaarden').array().notNull().default([]),
   wijkCode: text('wijk_code'),
 }, (t) => [
   index('subsidie_org_idx').on(t.organisatieId, t.jaar),

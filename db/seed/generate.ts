@@ -289,6 +289,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
         jaar,
         bedragCenten: BigInt(r.int(2_000, 90_000)) * 100n + BigInt(r.int(0, 99)),
         doel: wijk ? 'Activiteiten in de buurt- of dorpskamer' : 'Coördinatie vrijwilligerswerk',
+        // Derived, no PRNG draw, so the rest of the seed stays as it was.
+        voorwaarden: wijk
+          ? ['Wekelijks open inloop in de kamer', 'Jaarverslag met aantal deelnemers vóór 1 april']
+          : ['Matching van vrijwilligers op hulpvragen binnen twee weken', 'Jaarverslag met aantal matches vóór 1 april'],
         wijkCode: wijk,
       });
     }

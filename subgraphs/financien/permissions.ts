@@ -70,7 +70,7 @@ export const policy: Policy = {
   Maatregel: fields(['id', 'groep', 'omschrijving', 'bedrag', 'besparingen'], budgetLezers),
   Besparing: fields(['jaar', 'bedrag', 'toelichting'], budgetLezers),
   Contract: fields(['id', 'organisatie', 'perceel', 'rol', 'hoofdaanbieder', 'ingangsdatum', 'einddatum'], everyone),
-  Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'wijk'], subsidieLezers),
+  Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'voorwaarden', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),
   Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers },
 };

@@ -201,6 +201,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Subsidie.jaar': [SUBSIDIE, org('vol', 'subsidies { jaar }'), ['organisatie', 'subsidies', '0', 'jaar']],
   'Subsidie.bedrag': [SUBSIDIE, org('vol', 'subsidies { bedrag { euro } }'), ['organisatie', 'subsidies', '0', 'bedrag', 'euro']],
   'Subsidie.doel': [SUBSIDIE, org('vol', 'subsidies { doel }'), ['organisatie', 'subsidies', '0', 'doel']],
+  'Subsidie.voorwaarden': [SUBSIDIE, org('vol', 'subsidies { voorwaarden }'), ['organisatie', 'subsidies', '0', 'voorwaarden', '0']],
   'Subsidie.wijk': [SUBSIDIE, org('vol', 'subsidies { wijk { code } }'), ['organisatie', 'subsidies', '0', 'wijk']],
   'Inwoner.id': [CONTACT, inwoner('id'), ['inwoner', 'id']],
   'Inwoner.bsn': [['gemeente-consulent'], inwoner('bsn'), ['inwoner', 'bsn']],

@@ -56,6 +56,9 @@ describe('lot budgets', () => {
     for (const rol of ['adviesraad', 'gemeente-consulent', 'inwoner', 'vol-coordinator'] as const) {
       expect(err(await stack.query(LUMPSUMS, { token: await stack.token({ rol, organisatie: rol === 'vol-coordinator' ? 'vol' : undefined }), variables: { j: 2026 } })), rol).toMatchObject({ code: 'FORBIDDEN' });
     }
+    // Subsidies to the sociale basis carry their purpose and conditions.
+    const sub = await stack.query('{ organisatie(id: "vol") { subsidies(jaar: 2026) { doel voorwaarden bedrag { centen } } } }', { token: await stack.token({ rol: 'adviesraad' }) });
+    expect(sub.body.data!.organisatie.subsidies[0]).toMatchObject({ doel: expect.any(String), voorwaarden: expect.arrayContaining([expect.stringContaining('Jaarverslag')]) });
     const budget = await stack.query('{ perceelBudgetten(jaar: 2026) { perceel vastgesteld { euro } } }', { token: await stack.token({ rol: 'adviesraad' }) });
     expect(budget.body.data!.perceelBudgetten).toContainEqual({ perceel: 'HULP_BIJ_HET_HUISHOUDEN', vastgesteld: { euro: '12345678.91' } });
   });
