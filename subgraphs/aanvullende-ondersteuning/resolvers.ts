@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../shared/context';
-import { Datum } from '../shared/scalars';
+import { Datum, plusDagen, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import { postvakScope, type Loaders, type ToewijzingRow } from './loaders';
 import { postvak } from './iwmo-berichten';
@@ -8,7 +8,6 @@ import type { IwmoBerichtType } from '../shared/iwmo';
 import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
 import { badUserInput } from '../shared/errors';
-import { today } from '../shared/scalars';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -53,8 +52,7 @@ export const resolvers = {
     iwmoBerichten: (t: ToewijzingRow, _: unknown, ctx: Ctx) => ctx.loaders.iwmoBerichtenPerToewijzing.load(t.id),
     startTeLaat: (t: ToewijzingRow, a: { normDagen: number }) => {
       if (!Number.isInteger(a.normDagen) || a.normDagen < 1 || a.normDagen > 365) throw badUserInput('normDagen', 'normDagen must be 1 to 365');
-      const limit = new Date(Date.parse(`${t.ingangsdatum}T00:00:00Z`) + a.normDagen * 86_400_000).toISOString().slice(0, 10);
-      return t.status === 'toegewezen' && today() > limit;
+      return t.status === 'toegewezen' && today() > plusDagen(t.ingangsdatum, a.normDagen);
     },
   },
 };

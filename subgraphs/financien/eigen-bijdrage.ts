@@ -14,6 +14,7 @@ import { abonnementstarief } from '../../db/schema/financien';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
+import { plusDagen } from '../shared/scalars';
 import { requiredText } from '../shared/validate';
 import { centen, checkJaar } from './begroting';
 
@@ -34,7 +35,6 @@ const maandGrenzen = (jaar: number, maand: number) => {
   const eind = new Date(Date.UTC(jaar, maand, 0)).toISOString().slice(0, 10);
   return { start, eind };
 };
-const dagNa = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Merges the support intervals of each household into periods: intervals that overlap or
@@ -47,7 +47,7 @@ export function periodes(intervals: Array<{ huishoudenId: string; inwonerId: str
   const out: Periode[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
-    if (last && last.huishoudenId === i.huishoudenId && i.start <= dagNa(last.eind)) {
+    if (last && last.huishoudenId === i.huishoudenId && i.start <= plusDagen(last.eind, 1)) {
       if (i.eind > last.eind) last.eind = i.eind;
       if (i.inwonerId < last.inwonerId) last.inwonerId = i.inwonerId;
     } else {

@@ -6,6 +6,7 @@
  * resident can see exactly how their hours were reached.
  */
 import { badUserInput } from '../shared/errors';
+import { plusDagen } from '../shared/scalars';
 
 export interface Normregel {
   activiteit: string;
@@ -115,7 +116,7 @@ export function bereken(jaar: Normjaar, normregels: Normregel[], input: Berekeni
  * (2026-11-01 + 60 -> 2031-10-31; 2024-02-29 + 12 -> 2025-02-28).
  */
 export function einddatumNa(startdatum: string, maanden: number): string {
-  const dayBefore = new Date(Date.parse(`${startdatum}T00:00:00Z`) - 86_400_000);
+  const dayBefore = new Date(`${plusDagen(startdatum, -1)}T00:00:00Z`);
   const y = dayBefore.getUTCFullYear();
   const m = dayBefore.getUTCMonth() + maanden;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();

@@ -11,7 +11,7 @@ import { contract } from '../../db/schema/financien';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
-import { today } from '../shared/scalars';
+import { plusDagen, today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
 import { bereken, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
@@ -23,9 +23,6 @@ export type Toewijzingsreden = 'KEUZE_INWONER' | 'CONTINUITEIT' | 'CAPACITEIT';
 export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const OPEN_STATUSES = ['WACHTRIJ', 'TOEGEWEZEN'];
 
-const DAY = 86_400_000;
-/** A YYYY-MM-DD date `n` days after (or before, negative) another. */
-export const plusDagen = (datum: string, n: number) => new Date(Date.parse(`${datum}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 export const dagVoor = (datum: string) => plusDagen(datum, -1);
 
 /** BAD_USER_INPUT on `field` unless `datum` lies within [today + van, today + tot] days. */

@@ -27,6 +27,11 @@ export const Datum = new GraphQLScalarType<string, string>({
   },
 });
 
+/** The calendar date `n` days after (negative: before) a YYYY-MM-DD date. */
+export function plusDagen(datum: string, n: number): string {
+  return new Date(Date.parse(`${datum}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Today in Leeuwarden's time zone (Europe/Amsterdam), as YYYY-MM-DD. */
 export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
