@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newId } from '../shared/ids';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
@@ -13,7 +14,6 @@ import { identifier, requiredText } from '../shared/validate';
 import { today } from '../shared/scalars';
 
 export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
-const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 function notInFuture(field: string, datum: string): string {
   if (datum > today()) throw badUserInput(field, `${field} must not be in the future`);

@@ -4,18 +4,17 @@
  * without changing the total, and a decision locks both lumpsum rows so parallel
  * decisions cannot spend the same money twice.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contract, herverdeling, herverdelingGebeurtenis, lumpsum } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
+import { newId } from '../shared/ids';
+import { checkJaar, identifier, requiredText } from '../shared/validate';
 
 export type LumpsumRow = typeof lumpsum.$inferSelect;
 export type HerverdelingRow = typeof herverdeling.$inferSelect;
 
-const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const PERCELEN = ['BASISONDERSTEUNING', 'THUISONDERSTEUNING_DAGBESTEDING', 'HULP_BIJ_HET_HUISHOUDEN'];
 /** Roles that act for a provider in money matters: they see and request for their own organisation only. */
 export const AANBIEDER_ROLLEN = new Set(['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
@@ -44,13 +43,6 @@ export function gelijkeDelen(totaal: bigint, n: number): bigint[] {
   const deel = totaal / BigInt(n);
   const rest = Number(totaal % BigInt(n));
   return Array.from({ length: n }, (_, i) => deel + (i < rest ? 1n : 0n));
-}
-
-export function checkJaar(jaar: number): number {
-  if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100) {
-    throw badUserInput('jaar', 'jaar must be a year between 2015 (start of the Wmo 2015) and 2100');
-  }
-  return jaar;
 }
 
 /**

@@ -15,8 +15,8 @@ import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { plusDagen } from '../shared/scalars';
-import { requiredText } from '../shared/validate';
-import { centen, checkJaar } from './begroting';
+import { checkJaar, requiredText } from '../shared/validate';
+import { centen } from './begroting';
 
 /**
  * What counts as a structural support relationship for the eigen bijdrage. Not counted:

@@ -11,8 +11,8 @@ import { kostprijs, lumpsum } from '../../db/schema/financien';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { requiredText } from '../shared/validate';
-import { centen, checkJaar, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
+import { checkJaar, requiredText } from '../shared/validate';
+import { centen, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
 import { BASIS_SOORTEN_MET_BIJDRAGE } from './eigen-bijdrage';
 
 export const EENHEID: Record<string, 'UUR' | 'CLIENTDAG'> = {

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../shared/context';
-import { badUserInput } from '../shared/errors';
+import { checkJaar } from '../shared/validate';
 import { listContracten, listHerverdelingen, listLumpsums, listOrganisaties, type ContractRow, type HerverdelingRow, type Loaders, type LumpsumRow, type OrganisatieRow, type SubsidieRow } from './loaders';
-import { checkJaar, herverdelingAanvragen, herverdelingBesluiten, herverdelingGoedkeuren, lotBudgetVaststellen, PERCELEN, type HerverdelingInput } from './begroting';
+import { herverdelingAanvragen, herverdelingBesluiten, herverdelingGoedkeuren, lotBudgetVaststellen, PERCELEN, type HerverdelingInput } from './begroting';
 import { besparingVastleggen, leesTaakstelling, type MaatregelRow, type TaakstellingView } from './taakstelling';
 import { contractRegistreren, type ContractInput } from './contracten';
 import { Datum } from '../shared/scalars';

@@ -1,12 +1,12 @@
 /** The taakstelling of the implementation plan as data: measures, realised savings, progress. */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../shared/ids';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { besparing, maatregel, taakstelling } from '../../db/schema/financien';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
-import { centen, checkJaar } from './begroting';
+import { checkJaar, identifier, requiredText } from '../shared/validate';
+import { centen } from './begroting';
 
 export type MaatregelRow = typeof maatregel.$inferSelect;
 export type BesparingRow = typeof besparing.$inferSelect;
@@ -43,6 +43,6 @@ export async function besparingVastleggen(db: Db, scope: Scope, maatregelInput: 
   const [m] = await db.select({ id: maatregel.id }).from(maatregel).where(and(eq(maatregel.gemeenteCode, scope.gemeente), eq(maatregel.id, maatregelId)));
   if (!m) throw badUserInput('maatregel', 'maatregel: no measure with this id in the taakstelling');
   const values = { bedragCenten, toelichting, door: scope.sub, op: new Date().toISOString() };
-  const [row] = await db.insert(besparing).values({ id: `bs-${randomUUID()}`, gemeenteCode: scope.gemeente, maatregelId, jaar, ...values }).returning();
+  const [row] = await db.insert(besparing).values({ id: newId('bs'), gemeenteCode: scope.gemeente, maatregelId, jaar, ...values }).returning();
   return row!;
 }

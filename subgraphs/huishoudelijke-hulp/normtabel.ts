@@ -4,18 +4,12 @@ import type { Db } from '../../db/client';
 import { normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { requiredText } from '../shared/validate';
-import { newId } from './toegang';
+import { newId } from '../shared/ids';
+import { checkJaar, EERSTE_JAAR, intBetween, requiredText } from '../shared/validate';
 
 export type NormjaarRow = typeof normjaar.$inferSelect;
 export type NormregelRow = typeof normregel.$inferSelect;
 
-function int(field: string, value: number | null | undefined, min: number, max: number): number {
-  if (!Number.isInteger(value) || value! < min || value! > max) throw badUserInput(field, `${field} must be ${min} to ${max}`);
-  return value!;
-}
-
-export const jaarArg = (value: number) => int('jaar', value, 2015, 2100);
 
 export interface NormjaarInput {
   standaardLooptijdMaanden: number;
@@ -27,14 +21,14 @@ export interface NormjaarInput {
 }
 
 export async function normjaarVastleggen(db: Db, scope: Scope, jaarInput: number, input: NormjaarInput): Promise<NormjaarRow> {
-  const jaar = jaarArg(jaarInput);
-  const standaard = int('input.standaardLooptijdMaanden', input.standaardLooptijdMaanden, 1, 120);
-  const lang = int('input.langeLooptijdMaanden', input.langeLooptijdMaanden, standaard, 120);
-  const leeftijd = int('input.leeftijdLangeLooptijd', input.leeftijdLangeLooptijd ?? 80, 18, 120);
-  const reductie = int('input.vakantieReductieProcent', input.vakantieReductieProcent, 0, 100);
+  const jaar = checkJaar(jaarInput);
+  const standaard = intBetween('input.standaardLooptijdMaanden', input.standaardLooptijdMaanden, 1, 120);
+  const lang = intBetween('input.langeLooptijdMaanden', input.langeLooptijdMaanden, standaard, 120);
+  const leeftijd = intBetween('input.leeftijdLangeLooptijd', input.leeftijdLangeLooptijd ?? 80, 18, 120);
+  const reductie = intBetween('input.vakantieReductieProcent', input.vakantieReductieProcent, 0, 100);
   if (input.vakantieweken.length > 20) throw badUserInput('input.vakantieweken', 'input.vakantieweken may name at most 20 weeks');
-  input.vakantieweken.forEach((w, i) => int(`input.vakantieweken.${i}`, w, 1, 53));
-  const bron = input.kopieerRegelsVan == null ? null : int('input.kopieerRegelsVan', input.kopieerRegelsVan, 2015, jaar - 1);
+  input.vakantieweken.forEach((w, i) => intBetween(`input.vakantieweken.${i}`, w, 1, 53));
+  const bron = input.kopieerRegelsVan == null ? null : intBetween('input.kopieerRegelsVan', input.kopieerRegelsVan, EERSTE_JAAR, jaar - 1);
   const values = {
     standaardLooptijdMaanden: standaard, langeLooptijdMaanden: lang, leeftijdLangeLooptijd: leeftijd,
     vakantieweken: [...new Set(input.vakantieweken)].sort((a, b) => a - b), vakantieReductieProcent: reductie,
@@ -66,14 +60,14 @@ export interface NormregelInput {
 }
 
 export async function normregelVastleggen(db: Db, scope: Scope, jaarInput: number, input: NormregelInput): Promise<NormregelRow> {
-  const jaar = jaarArg(jaarInput);
+  const jaar = checkJaar(jaarInput);
   if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(input.activiteit)) {
     throw badUserInput('input.activiteit', 'input.activiteit must be 2 to 50 capitals, digits or _ (e.g. ZWAAR_POETSEN)');
   }
   const values = {
     omschrijving: requiredText('input.omschrijving', input.omschrijving, 3, 200),
-    minutenPerWeek: int('input.minutenPerWeek', input.minutenPerWeek, 0, 1200),
-    extraMinutenPerPersoon: int('input.extraMinutenPerPersoon', input.extraMinutenPerPersoon, 0, 600),
+    minutenPerWeek: intBetween('input.minutenPerWeek', input.minutenPerWeek, 0, 1200),
+    extraMinutenPerPersoon: intBetween('input.extraMinutenPerPersoon', input.extraMinutenPerPersoon, 0, 600),
     schoonmaak: input.schoonmaak,
     gewijzigdDoor: scope.sub,
     gewijzigdOp: new Date().toISOString(),

@@ -10,7 +10,8 @@ import { capaciteit, hulp, indicatie, koppeling, overdracht, overdrachtRegel } f
 import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
-import { aanbiedersMetContract, dagVoor, datumBinnen, kies, lockHh, newId, type IndicatieRow } from './toegang';
+import { newId } from '../shared/ids';
+import { aanbiedersMetContract, dagVoor, datumBinnen, kies, lockHh, type IndicatieRow } from './toegang';
 
 export type OverdrachtRow = typeof overdracht.$inferSelect;
 type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId' | 'gemeenteCode'>;

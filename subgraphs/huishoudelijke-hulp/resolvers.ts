@@ -3,11 +3,11 @@ import { aanvraag, normjaar, overdracht } from '../../db/schema/huishoudelijke-h
 import type { SubgraphContext } from '../shared/context';
 import { Datum, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
-import { identifier } from '../shared/validate';
+import { checkJaar, identifier } from '../shared/validate';
 import { badUserInput } from '../shared/errors';
 import { aanvraagScope, overdrachtScope, type AanvraagRow, type IndicatieRow, type Loaders, type OverdrachtRegelRow, type OverdrachtRow } from './loaders';
 import { bereken, type Berekening, type BerekeningRegel } from './normering';
-import { jaarArg, normjaarVastleggen, normregelVastleggen, type NormjaarInput, type NormregelInput } from './normtabel';
+import { normjaarVastleggen, normregelVastleggen, type NormjaarInput, type NormregelInput } from './normtabel';
 import { aanvraagIndienen, aanvraagIntrekken, indicatieVaststellen, koppelen, loadNormtabel, wachtrijVerdelen, type IndicatieInput } from './toegang';
 import { clientenPlaatsen, personeelOverdragen } from './overdracht';
 import { capaciteitVastleggen } from './capaciteit';
@@ -19,13 +19,13 @@ export const resolvers = {
   Datum,
   Query: {
     hhNormtabel: async (_: unknown, a: { jaar: number }, ctx: Ctx) => {
-      const [row] = await ctx.db.select().from(normjaar).where(and(eq(normjaar.gemeenteCode, ctx.scope.gemeente), eq(normjaar.jaar, jaarArg(a.jaar))));
+      const [row] = await ctx.db.select().from(normjaar).where(and(eq(normjaar.gemeenteCode, ctx.scope.gemeente), eq(normjaar.jaar, checkJaar(a.jaar))));
       return row ?? null;
     },
     hhUrenBerekenen: async (_: unknown, a: { jaar: number; input: IndicatieInput & { leeftijd: number } }, ctx: Ctx) => {
       const leeftijd = a.input.leeftijd ?? 0;
       if (!Number.isInteger(leeftijd) || leeftijd < 0 || leeftijd > 130) throw badUserInput('input.leeftijd', 'input.leeftijd must be 0 to 130');
-      const tabel = await loadNormtabel(ctx.db, ctx.scope.gemeente, jaarArg(a.jaar), 'jaar');
+      const tabel = await loadNormtabel(ctx.db, ctx.scope.gemeente, checkJaar(a.jaar), 'jaar');
       return bereken(tabel.jaar, tabel.regels, { ...a.input, leeftijd, chronischZiek: a.input.chronischZiek ?? false });
     },
     hhAanvragen: (_: unknown, a: { status?: string | null }, ctx: Ctx) => {

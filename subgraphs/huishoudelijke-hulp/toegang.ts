@@ -2,7 +2,6 @@
  * Gezamenlijke toegang and indicaties: one intake queue for both hh-aanbieders, the
  * assignment rules, the indicatie computed from the normtabel, and the fixed helper.
  */
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
@@ -13,6 +12,7 @@ import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
 import { plusDagen, today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
+import { newId } from '../shared/ids';
 import { identifier } from '../shared/validate';
 import { bereken, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
 
@@ -20,7 +20,6 @@ export type AanvraagRow = typeof aanvraag.$inferSelect;
 export type IndicatieRow = typeof indicatie.$inferSelect;
 export type Toewijzingsreden = 'KEUZE_INWONER' | 'CONTINUITEIT' | 'CAPACITEIT';
 
-export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const OPEN_STATUSES = ['WACHTRIJ', 'TOEGEWEZEN'];
 
 export const dagVoor = (datum: string) => plusDagen(datum, -1);

@@ -15,3 +15,19 @@ export function identifier(field: string, value: string | null | undefined): str
   }
   return value;
 }
+
+/** A whole number in [min, max]; BAD_USER_INPUT naming the field otherwise. */
+export function intBetween(field: string, value: number | null | undefined, min: number, max: number): number {
+  if (!Number.isInteger(value) || value! < min || value! > max) throw badUserInput(field, `${field} must be ${min} to ${max}`);
+  return value!;
+}
+
+/** The first year of the Wmo 2015: no budget, norm or rate lies before it. */
+export const EERSTE_JAAR = 2015;
+
+export function checkJaar(jaar: number, field = 'jaar'): number {
+  if (!Number.isInteger(jaar) || jaar < EERSTE_JAAR || jaar > 2100) {
+    throw badUserInput(field, `${field} must be a year between ${EERSTE_JAAR} (start of the Wmo 2015) and 2100`);
+  }
+  return jaar;
+}
