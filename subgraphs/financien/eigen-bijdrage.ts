@@ -5,7 +5,7 @@
  * (start/end), toewijzingen (actual start and stop messages) and HH indicaties. The
  * export is computed from those data alone, so running it again gives the same file.
  */
-import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { inwoner, ondersteuning } from '../../db/schema/basisondersteuning';
@@ -13,18 +13,11 @@ import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { abonnementstarief } from '../../db/schema/financien';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict } from '../shared/errors';
+import { IN_ZORG } from './in-zorg';
 import type { Scope } from '../shared/tokens';
 import { plusDagen } from '../shared/scalars';
 import { checkJaar, requiredText } from '../shared/validate';
 import { centen } from './begroting';
-
-/**
- * What counts as a structural support relationship for the eigen bijdrage. Not counted:
- * support for the carer (mantelzorgondersteuning, respijtzorg), schuldhulp and
- * jongerenwerk (general services); transport, beschermd wonen and shelter (not in this
- * platform) would not count either. Every aanvullend product and HH indication counts.
- */
-export const BASIS_SOORTEN_MET_BIJDRAGE = ['PTO', 'TO1', 'TO2', 'TO3_BASIS', 'DB1', 'DB2_BASIS', 'DB4', 'DB5_BASIS', 'PERSOONLIJKE_VERZORGING'];
 
 export interface Periode { huishoudenId: string; inwonerId: string; start: string; eind: string }
 export interface CakRegel extends Periode { bedragCenten: bigint }
@@ -75,16 +68,13 @@ export async function cakExport(db: Db, scope: Scope, jaarInput: number, maand: 
   const tarief = await maandtarief(db, scope, jaar);
   const { start, eind } = maandGrenzen(jaar, maand);
   const g = scope.gemeente;
-  const overlapt = (s: AnyPgColumn, e: AnyPgColumn) => and(lte(s, eind), or(isNull(e), gte(e, start)));
+  const FAR_SQL = sql`${FAR}::date`;
+  const tot = (e: AnyPgColumn) => sql<string>`coalesce(${e}, ${FAR_SQL})::text`;
+  const { basis, aanvullend, hh } = IN_ZORG;
   const intervals = await unionAll(
-    db.select({ inwonerId: ondersteuning.inwonerId, start: ondersteuning.startdatum, eind: sql<string>`coalesce(${ondersteuning.einddatum}, ${FAR}::date)::text` }).from(ondersteuning)
-      .where(and(eq(ondersteuning.gemeenteCode, g), inArray(ondersteuning.soort, BASIS_SOORTEN_MET_BIJDRAGE), overlapt(ondersteuning.startdatum, ondersteuning.einddatum))),
-    // Aanvullend: from the actual start (startbericht) to the actual end (stopbericht).
-    db.select({ inwonerId: toewijzing.inwonerId, start: sql<string>`${toewijzing.begindatum}`, eind: sql<string>`coalesce(${toewijzing.stopdatum}, ${FAR}::date)::text` }).from(toewijzing)
-      .where(and(eq(toewijzing.gemeenteCode, g), isNotNull(toewijzing.begindatum), inArray(toewijzing.status, ['gestart', 'gestopt']),
-        lte(toewijzing.begindatum, eind), or(isNull(toewijzing.stopdatum), gte(toewijzing.stopdatum, start)))),
-    db.select({ inwonerId: indicatie.inwonerId, start: indicatie.startdatum, eind: sql<string>`coalesce(${indicatie.einddatum}, ${FAR}::date)::text` }).from(indicatie)
-      .where(and(eq(indicatie.gemeenteCode, g), overlapt(indicatie.startdatum, indicatie.einddatum))),
+    db.select({ inwonerId: ondersteuning.inwonerId, start: sql<string>`${basis.start}::text`, eind: tot(basis.eind) }).from(ondersteuning).where(basis.where(g, start, eind)),
+    db.select({ inwonerId: toewijzing.inwonerId, start: sql<string>`${aanvullend.start}::text`, eind: tot(aanvullend.eind) }).from(toewijzing).where(aanvullend.where(g, start, eind)),
+    db.select({ inwonerId: indicatie.inwonerId, start: sql<string>`${hh.start}::text`, eind: tot(hh.eind) }).from(indicatie).where(hh.where(g, start, eind)),
   );
   if (intervals.length === 0) return { tarief, regels: [] };
   const leden = await db.select({ id: inwoner.id, huishoudenId: inwoner.huishoudenId }).from(inwoner)

@@ -3,7 +3,7 @@
  * own data valued at the normative cost price, against the quarter's share of the
  * lumpsum (uitputting). Volumes are summed in SQL, one statement per pillar.
  */
-import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ondersteuning } from '../../db/schema/basisondersteuning';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
@@ -13,7 +13,7 @@ import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { checkJaar, requiredText } from '../shared/validate';
 import { centen, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
-import { BASIS_SOORTEN_MET_BIJDRAGE } from './eigen-bijdrage';
+import { IN_ZORG } from './in-zorg';
 
 export const EENHEID: Record<string, 'UUR' | 'CLIENTDAG'> = {
   BASISONDERSTEUNING: 'CLIENTDAG',
@@ -58,22 +58,20 @@ export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwarta
   const add = (rows: Array<{ org: string | null; volume: string; clienten: number }>, perceel: string) => {
     for (const r of rows) if (r.org) volume.set(`${perceel}|${r.org}`, { volume: BigInt(r.volume), clienten: Number(r.clienten) });
   };
-  const dagen = overlapDagen(ondersteuning.startdatum, ondersteuning.einddatum, start, eind);
+  const { basis, aanvullend, hh } = IN_ZORG;
+  const dagen = overlapDagen(basis.start, basis.eind, start, eind);
   add(await db.select({ org: ondersteuning.organisatieId, volume: sql<string>`sum(${dagen})::text`, clienten: sql<number>`count(distinct ${ondersteuning.inwonerId})::int` })
-    .from(ondersteuning).where(and(eq(ondersteuning.gemeenteCode, g), inArray(ondersteuning.organisatieId, orgs), inArray(ondersteuning.soort, BASIS_SOORTEN_MET_BIJDRAGE),
-      lte(ondersteuning.startdatum, eind), or(isNull(ondersteuning.einddatum), gte(ondersteuning.einddatum, start))))
+    .from(ondersteuning).where(and(basis.where(g, start, eind), inArray(ondersteuning.organisatieId, orgs)))
     .groupBy(ondersteuning.organisatieId), 'BASISONDERSTEUNING');
-  // Aanvullend: days between the actual start and stop messages, counted for the hoofdaanbieder (the contract party).
-  const tDagen = overlapDagen(toewijzing.begindatum, toewijzing.stopdatum, start, eind);
+  // Aanvullend: days in care counted for the hoofdaanbieder (the contract party).
+  const tDagen = overlapDagen(aanvullend.start, aanvullend.eind, start, eind);
   add(await db.select({ org: toewijzing.organisatieId, volume: sql<string>`sum(${tDagen})::text`, clienten: sql<number>`count(distinct ${toewijzing.inwonerId})::int` })
-    .from(toewijzing).where(and(eq(toewijzing.gemeenteCode, g), inArray(toewijzing.organisatieId, orgs), isNotNull(toewijzing.begindatum),
-      inArray(toewijzing.status, ['gestart', 'gestopt']), lte(toewijzing.begindatum, eind), or(isNull(toewijzing.stopdatum), gte(toewijzing.stopdatum, start))))
+    .from(toewijzing).where(and(aanvullend.where(g, start, eind), inArray(toewijzing.organisatieId, orgs)))
     .groupBy(toewijzing.organisatieId), 'THUISONDERSTEUNING_DAGBESTEDING');
   // HH: indicated minutes per week over the days in the quarter (whole minutes, rounded down).
-  const iDagen = overlapDagen(indicatie.startdatum, indicatie.einddatum, start, eind);
+  const iDagen = overlapDagen(hh.start, hh.eind, start, eind);
   add(await db.select({ org: indicatie.organisatieId, volume: sql<string>`sum((${indicatie.minutenPerWeek} * ${iDagen}) / 7)::text`, clienten: sql<number>`count(distinct ${indicatie.inwonerId})::int` })
-    .from(indicatie).where(and(eq(indicatie.gemeenteCode, g), inArray(indicatie.organisatieId, orgs),
-      lte(indicatie.startdatum, eind), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, start))))
+    .from(indicatie).where(and(hh.where(g, start, eind), inArray(indicatie.organisatieId, orgs)))
     .groupBy(indicatie.organisatieId), 'HULP_BIJ_HET_HUISHOUDEN');
 
   return lumpsums.map((l) => {
