@@ -1,8 +1,8 @@
-import { and, countDistinct, eq, exists, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, countDistinct, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normregel, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
-import { activeOn, inwonerVisible } from '../shared/relations';
+import { activeOn, inwonerVisible, notEnded } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
 import { today } from '../shared/scalars';
@@ -18,7 +18,7 @@ const active = () => activeOn(indicatie.startdatum, indicatie.einddatum);
 
 /** An hh-aanbieder sees only its own indicaties that have not ended (also one starting later); others per their relation. */
 function indicatieScope(db: Db, scope: Scope): SQL {
-  if (scope.rol === 'hh-medewerker') return and(eq(indicatie.organisatieId, scope.organisatie ?? ''), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, sql`current_date`)))!;
+  if (scope.rol === 'hh-medewerker') return and(eq(indicatie.organisatieId, scope.organisatie ?? ''), notEnded(indicatie.einddatum))!;
   return inwonerVisible(db, scope, indicatie.inwonerId);
 }
 

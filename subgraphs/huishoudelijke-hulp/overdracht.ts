@@ -3,7 +3,7 @@
  * (koppel cliënt-medewerker): staff transfers and the placement of clients of a provider
  * that stopped. Each run writes a report line per client concerned, in one transaction.
  */
-import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { organisatie } from '../../db/schema/financien';
 import { capaciteit, hulp, indicatie, koppeling, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
@@ -11,6 +11,7 @@ import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
 import { newId } from '../shared/ids';
+import { notEnded } from '../shared/relations';
 import { aanbiedersMetContract, dagVoor, datumBinnen, kies, lockHh, type IndicatieRow } from './toegang';
 
 export type OverdrachtRow = typeof overdracht.$inferSelect;
@@ -33,7 +34,7 @@ interface Client { inwonerId: string; indicaties: IndicatieRow[]; hulpId: string
  */
 async function clienten(tx: Db, scope: Scope, org: string, per: string): Promise<Client[]> {
   const indicaties = await tx.select().from(indicatie)
-    .where(and(eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.organisatieId, org), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, per))))
+    .where(and(eq(indicatie.gemeenteCode, scope.gemeente), eq(indicatie.organisatieId, org), notEnded(indicatie.einddatum, per)))
     .orderBy(indicatie.inwonerId, indicatie.startdatum)
     .for('update');
   const pairs = indicaties.length === 0 ? [] : await tx.select().from(koppeling)

@@ -9,6 +9,7 @@ import { inwoner as inwonerTable } from '../../db/schema/basisondersteuning';
 import { contract } from '../../db/schema/financien';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
+import { notEnded } from '../shared/relations';
 import { findInwoner } from '../shared/residents';
 import { plusDagen, today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
@@ -34,8 +35,7 @@ export function datumBinnen(field: string, datum: string, van: number, tot: numb
 }
 
 const activeIndicatieOn = (datum: string) =>
-  and(lte(indicatie.startdatum, datum), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, datum)))!;
-const notEndedOn = (datum: string) => or(isNull(indicatie.einddatum), gte(indicatie.einddatum, datum))!;
+  and(lte(indicatie.startdatum, datum), notEnded(indicatie.einddatum, datum))!;
 
 /**
  * Serialises the HH writes of one gemeente (intake, indicatie, pairing, transfers): they
@@ -79,7 +79,7 @@ export async function bezetting(db: Db, gemeente: string, ids: readonly string[]
   if (ids.length === 0) return new Map();
   const places = unionAll(
     db.select({ org: indicatie.organisatieId, inwoner: indicatie.inwonerId }).from(indicatie)
-      .where(and(eq(indicatie.gemeenteCode, gemeente), inArray(indicatie.organisatieId, [...ids]), notEndedOn(datum))),
+      .where(and(eq(indicatie.gemeenteCode, gemeente), inArray(indicatie.organisatieId, [...ids]), notEnded(indicatie.einddatum, datum))),
     db.select({ org: sql<string>`${aanvraag.aanbiederId}`.as('org'), inwoner: aanvraag.inwonerId }).from(aanvraag)
       .where(and(eq(aanvraag.gemeenteCode, gemeente), inArray(aanvraag.aanbiederId, [...ids]), eq(aanvraag.status, 'TOEGEWEZEN'))),
   ).as('places');
@@ -116,7 +116,7 @@ async function vorigeAanbieder(tx: Db, gemeente: string, inwonerId: string, datu
   // UTC date arithmetic: on 29 February a year back is 1 March, never an invalid date.
   const jaarGeleden = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
   const [row] = await tx.select({ id: indicatie.organisatieId }).from(indicatie)
-    .where(and(eq(indicatie.gemeenteCode, gemeente), eq(indicatie.inwonerId, inwonerId), or(isNull(indicatie.einddatum), gte(indicatie.einddatum, jaarGeleden))))
+    .where(and(eq(indicatie.gemeenteCode, gemeente), eq(indicatie.inwonerId, inwonerId), notEnded(indicatie.einddatum, jaarGeleden)))
     .orderBy(desc(indicatie.startdatum), desc(indicatie.id)).limit(1);
   return row?.id ?? null;
 }
@@ -224,7 +224,7 @@ export async function indicatieStarten(
   if (later) throw conflict(`The resident already has an indicatie starting ${later.startdatum}, on or after this startdatum`, { currentStartdatum: later.startdatum });
   await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
     eq(indicatie.inwonerId, values.inwonerId), lt(indicatie.startdatum, values.startdatum),
-    or(isNull(indicatie.einddatum), gte(indicatie.einddatum, values.startdatum)),
+    notEnded(indicatie.einddatum, values.startdatum),
   ));
   const [row] = await tx.insert(indicatie).values({ id: newId('hhi'), gemeenteCode: scope.gemeente, voortzettingVan: null, ...values }).returning();
   return row!;

@@ -44,8 +44,10 @@ const relHulpvraag = alias(hulpvraag, 'rel_hulpvraag');
 /** The purpose a sociale basis consent is given for (DOELEN_PER_ROL of the vol roles). */
 export const DOEL_SOCIALE_BASIS = 'sociale-basis';
 
-const activeOn = (start: AnyPgColumn, end: AnyPgColumn): SQL =>
-  and(lte(start, sql`current_date`), or(isNull(end), gte(end, sql`current_date`)))!;
+/** A period with end date `end` (null = open) has not ended on `on` (default: today in the database). */
+export const notEnded = (end: AnyPgColumn, on: SQL | string = sql`current_date`): SQL => or(isNull(end), gte(end, on))!;
+
+const activeOn = (start: AnyPgColumn, end: AnyPgColumn): SQL => and(lte(start, sql`current_date`), notEnded(end))!;
 
 type ToewijzingTable = typeof toewijzing | typeof relToewijzing;
 
@@ -59,7 +61,7 @@ export function activeToewijzing(t: ToewijzingTable = toewijzing): SQL {
  * clients in care use `activeToewijzing` instead.
  */
 export function lopendeToewijzing(t: ToewijzingTable = toewijzing): SQL {
-  return and(inArray(t.status, [...ACTIVE_TOEWIJZING_STATUSES]), or(isNull(t.einddatum), gte(t.einddatum, sql`current_date`)))!;
+  return and(inArray(t.status, [...ACTIVE_TOEWIJZING_STATUSES]), notEnded(t.einddatum))!;
 }
 
 export function toewijzingVoorOrganisatie(organisatie: string, t: ToewijzingTable = toewijzing): SQL {
@@ -110,7 +112,7 @@ export function inwonerVisible(db: Db, scope: Scope, inwonerId: AnyPgColumn): SQ
             eq(relIndicatie.organisatieId, org),
             eq(relIndicatie.gemeenteCode, scope.gemeente),
             // Also an indicatie that starts later: the provider plans the first visit.
-            or(isNull(relIndicatie.einddatum), gte(relIndicatie.einddatum, sql`current_date`)),
+            notEnded(relIndicatie.einddatum),
           )),
         ),
         exists(
