@@ -6,13 +6,13 @@ cd "$(dirname "$0")/.."
 export APOLLO_TELEMETRY_DISABLED=1
 WORK=$(mktemp -d /tmp/wmo-smoke.XXXXXX)
 export PGLITE_DIR="$WORK/pglite" KEYS_DIR="$WORK/keys" SEED_INWONERS="${SEED_INWONERS:-2000}"
-# Six distinct free ports (gateway and five subgraphs), all held open while they are chosen:
+# Seven distinct free ports (gateway and six subgraphs), all held open while they are chosen:
 # asking one at a time can hand out the same port twice.
-read -r GATEWAY_PORT SOCIALE_BASIS_PORT BASISONDERSTEUNING_PORT AANVULLENDE_ONDERSTEUNING_PORT HUISHOUDELIJKE_HULP_PORT FINANCIEN_PORT < <(node -e "
+read -r GATEWAY_PORT SOCIALE_BASIS_PORT BASISONDERSTEUNING_PORT AANVULLENDE_ONDERSTEUNING_PORT HUISHOUDELIJKE_HULP_PORT FINANCIEN_PORT PRIVACY_PORT < <(node -e "
   const net = require('net');
-  Promise.all(Array.from({ length: 6 }, () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => ok(s)); })))
+  Promise.all(Array.from({ length: 7 }, () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => ok(s)); })))
     .then((servers) => { console.log(servers.map((s) => s.address().port).join(' ')); servers.forEach((s) => s.close()); });")
-export GATEWAY_PORT SOCIALE_BASIS_PORT BASISONDERSTEUNING_PORT AANVULLENDE_ONDERSTEUNING_PORT HUISHOUDELIJKE_HULP_PORT FINANCIEN_PORT
+export GATEWAY_PORT SOCIALE_BASIS_PORT BASISONDERSTEUNING_PORT AANVULLENDE_ONDERSTEUNING_PORT HUISHOUDELIJKE_HULP_PORT FINANCIEN_PORT PRIVACY_PORT
 npm start >"$WORK/start.log" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }

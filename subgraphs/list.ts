@@ -8,6 +8,7 @@ export const SUBGRAPHS = [
   { name: 'aanvullende-ondersteuning', port: 4003, dbSchema: 'aanvullende_ondersteuning' },
   { name: 'huishoudelijke-hulp', port: 4004, dbSchema: 'huishoudelijke_hulp' },
   { name: 'financien', port: 4005, dbSchema: 'financien' },
+  { name: 'privacy', port: 4006, dbSchema: 'privacy' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

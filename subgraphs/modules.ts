@@ -5,6 +5,7 @@ import { basisondersteuning } from './basisondersteuning/server';
 import { aanvullendeOndersteuning } from './aanvullende-ondersteuning/server';
 import { huishoudelijkeHulp } from './huishoudelijke-hulp/server';
 import { financien } from './financien/server';
+import { privacy } from './privacy/server';
 
 /** The subgraph implementations by name (same keys as subgraphs/list.ts). */
 export const SUBGRAPH_MODULES: Record<SubgraphName, SubgraphModule<any>> = {
@@ -13,4 +14,5 @@ export const SUBGRAPH_MODULES: Record<SubgraphName, SubgraphModule<any>> = {
   'aanvullende-ondersteuning': aanvullendeOndersteuning,
   'huishoudelijke-hulp': huishoudelijkeHulp,
   financien,
+  privacy,
 };

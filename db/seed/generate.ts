@@ -93,6 +93,14 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
   if (contracten.length > 0) {
     await db.insert(s.contract).values(contracten.map((c, i) => ({ id: `${g.toLowerCase()}-ct-${i + 1}`, gemeenteCode: g, ingangsdatum: '2021-01-01', einddatum: null, ...c })));
   }
+  // The basisondersteuning receives the anonymised monthly file under a processing agreement (domain.md).
+  const basis = contractOf('BASISONDERSTEUNING');
+  if (basis.length > 0) {
+    await db.insert(s.verwerkersovereenkomst).values(basis.map((id, i) => ({
+      id: `${g.toLowerCase()}-vo-${i + 1}`, gemeenteCode: g, organisatieId: id, doel: 'anonieme-maandexport',
+      ingangsdatum: '2021-01-01', einddatum: null, vastgelegdDoor: 'seed', vastgelegdOp: '2021-01-01T09:00:00Z',
+    })));
+  }
   const geld = financienData(ref, contracten);
   await insertBatched(db, s.abonnementstarief, geld.abonnementstarieven, 'abonnementstarieven', report);
   await insertBatched(db, s.kostprijs, geld.kostprijzen, 'kostprijzen', report);

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in aanvullende ondersteuning. Not listed = denied. */
 const toewijzingReaders: FieldAccess = {
@@ -16,7 +16,7 @@ const aanbieder: FieldAccess = { 'aanbieder-medewerker': 'relation' };
  */
 const iwmoAfzenders: FieldAccess = { 'gemeente-consulent': 'allow', 'aanbieder-medewerker': 'relation' };
 
-export const policy: Policy = {
+const regels: Policy = {
   Query: { wachttijden: aggregateReaders, iwmoBerichten: toewijzingReaders },
   Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], aggregateReaders),
   Mutation: {
@@ -49,4 +49,35 @@ export const policy: Policy = {
   IwmoStartProduct: fields(['toewijzingNummer', 'product', 'toewijzingIngangsdatum', 'begindatum'], toewijzingReaders),
   IwmoStopProduct: fields(['toewijzingNummer', 'product', 'toewijzingIngangsdatum', 'begindatum', 'einddatum', 'redenBeeindiging'], toewijzingReaders),
   IwmoVerwerking: fields(['bericht', 'retour', 'status'], iwmoAfzenders),
+};
+
+const IWMO_ONDERDELEN = ['IwmoHeader', 'IwmoBerichtIdentificatie', 'IwmoProduct', 'IwmoAangevraagdProduct', 'IwmoToegewezenProduct', 'IwmoStartProduct', 'IwmoStopProduct'] as const;
+
+export const policy: PolicySet = {
+  regels,
+  niveaus: {
+    Query: { '*': 'zaakvertrouwelijk', wachttijden: 'beperkt_openbaar' },
+    Wachttijd: 'beperkt_openbaar',
+    Mutation: 'zaakvertrouwelijk',
+    Telling: 'beperkt_openbaar',
+    Wijk: { code: 'openbaar', clientenAanvullendeOndersteuning: 'beperkt_openbaar' },
+    Organisatie: { id: 'openbaar', actieveToewijzingen: 'beperkt_openbaar' },
+    Inwoner: 'zaakvertrouwelijk',
+    Toewijzing: 'zaakvertrouwelijk',
+    Omvang: 'zaakvertrouwelijk',
+    IwmoBerichtenPagina: 'zaakvertrouwelijk',
+    IwmoBericht: 'zaakvertrouwelijk',
+    IwmoVerwerking: 'zaakvertrouwelijk',
+    ...Object.fromEntries(IWMO_ONDERDELEN.map((t) => [t, 'zaakvertrouwelijk' as const])),
+  },
+  betrokkenen: {
+    Inwoner: (i) => (i as { id: string }).id,
+    Toewijzing: viaInwonerId,
+    Omvang: 'ouder',
+    IwmoBericht: (b) => (b as { inwoner: { id: string } }).inwoner.id,
+    // Containers of messages: each message in them names its own resident.
+    IwmoBerichtenPagina: 'geen',
+    IwmoVerwerking: 'geen',
+    ...Object.fromEntries(IWMO_ONDERDELEN.map((t) => [t, 'ouder' as const])),
+  },
 };

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, grant, personReaders, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
  * Identity and contact details also reach the sociale basis, but only with the
@@ -15,7 +15,7 @@ const planReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewer
 const signaalReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' };
 const basisMedewerker = grant('allow', ['basis-medewerker']);
 
-export const policy: Policy = {
+const regels: Policy = {
   Mutation: {
     ondersteuningRegistreren: basisMedewerker,
     ondersteuningBeeindigen: basisMedewerker,
@@ -44,6 +44,7 @@ export const policy: Policy = {
     wijken: everyone,
     wijk: everyone,
     inwoner: contactReaders,
+    mij: grant('relation', ['inwoner']),
     perspectiefgesprekkenTeVoeren: { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' },
   },
   Wijk: {
@@ -53,7 +54,8 @@ export const policy: Policy = {
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Organisatie: { id: everyone },
   Inwoner: {
-    ...fields(['id', 'voornaam', 'achternaam', 'adres'], contactReaders),
+    ...fields(['id', 'voornaam', 'adres'], contactReaders),
+    achternaam: { ...contactReaders, vrijwilliger: 'mask' },
     ...fields(['geboortedatum', 'wijk', 'huishoudenId'], personReaders),
     huishouden: planReaders,
     ...fields(['contactmomenten', 'lopendeBeschikkingen', 'verwijzingen', 'beschikkingAanvragen'], planReaders),
@@ -71,4 +73,61 @@ export const policy: Policy = {
     'basis-medewerker': 'relation',
     inwoner: 'relation',
   }),
+};
+
+/**
+ * Data minimisation for volunteers: a matched volunteer needs the first name and the
+ * address to help, and gets only the initial of the surname ("de Vries" -> "V.").
+ */
+export function achternaamInitiaal(value: unknown): string {
+  const laatste = String(value).trim().split(/\s+/).at(-1) ?? '';
+  return laatste ? `${laatste[0]!.toLocaleUpperCase('nl')}.` : '';
+}
+
+export const policy: PolicySet = {
+  regels,
+  niveaus: {
+    Query: { '*': 'openbaar', inwoner: 'zaakvertrouwelijk', mij: 'zaakvertrouwelijk', perspectiefgesprekkenTeVoeren: 'zaakvertrouwelijk' },
+    Mutation: { '*': 'zaakvertrouwelijk', signaalRegistreren: 'geheim', planOpstellen: 'confidentieel', doelToevoegen: 'confidentieel', doelAfsluiten: 'confidentieel' },
+    Wijk: { '*': 'openbaar', clientenBasisondersteuning: 'beperkt_openbaar' },
+    Telling: 'beperkt_openbaar',
+    Organisatie: 'openbaar',
+    Inwoner: {
+      '*': 'vertrouwelijk',
+      id: 'zaakvertrouwelijk',
+      bsn: 'geheim',
+      signalen: 'geheim',
+      huishouden: 'confidentieel',
+      ...Object.fromEntries(['ondersteuningen', 'contactmomenten', 'lopendeBeschikkingen', 'verwijzingen', 'beschikkingAanvragen'].map((f) => [f, 'zaakvertrouwelijk' as const])),
+    },
+    Adres: 'vertrouwelijk',
+    Ondersteuning: 'zaakvertrouwelijk',
+    Contactmoment: 'zaakvertrouwelijk',
+    LopendeBeschikking: 'zaakvertrouwelijk',
+    TeVoerenPerspectiefgesprek: 'zaakvertrouwelijk',
+    Verwijzing: 'zaakvertrouwelijk',
+    BeschikkingAanvraag: 'zaakvertrouwelijk',
+    Signaal: 'geheim',
+    Huishouden: 'confidentieel',
+    Plan: 'confidentieel',
+    Doel: 'confidentieel',
+    Regievoerder: 'zaakvertrouwelijk',
+  },
+  betrokkenen: {
+    Inwoner: (i) => (i as { id: string }).id,
+    Adres: 'ouder',
+    Ondersteuning: viaInwonerId,
+    Contactmoment: viaInwonerId,
+    LopendeBeschikking: viaInwonerId,
+    TeVoerenPerspectiefgesprek: (p) => (p as { beschikking: { inwonerId: string } }).beschikking.inwonerId,
+    Verwijzing: viaInwonerId,
+    BeschikkingAanvraag: viaInwonerId,
+    Signaal: viaInwonerId,
+    // The household's plan is reached through a member (Inwoner.huishouden), whose record it joins.
+    Huishouden: 'ouder',
+    Plan: 'ouder',
+    Doel: 'ouder',
+    Regievoerder: 'geen',
+  },
+  maskers: { 'Inwoner.achternaam': achternaamInitiaal },
 };

@@ -19,6 +19,8 @@ export const resolvers = {
     },
     wijk: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(args.code),
     inwoner: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.inwoner.load(args.id),
+    // The token's subject is the resident's pseudonymous id; the loader's relation rule still applies.
+    mij: (_: unknown, __: unknown, ctx: Ctx) => (ctx.scope.rol === 'inwoner' ? ctx.loaders.inwoner.load(ctx.scope.sub) : null),
     perspectiefgesprekkenTeVoeren: async (_: unknown, __: unknown, ctx: Ctx) =>
       (await teVoerenPerspectiefgesprekken(ctx.db, ctx.scope)).map((b) => ({
         beschikking: b,

@@ -1,4 +1,4 @@
-import { everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
+import { everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in financien. Not listed = denied. */
 const subsidieLezers = grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']);
@@ -28,7 +28,7 @@ const consulent = grant('allow', ['gemeente-consulent']);
 const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
 
 /** Contracts are public information about who delivers what. */
-export const policy: Policy = {
+const regels: Policy = {
   Query: {
     organisaties: everyone, organisatie: everyone, contracten: everyone,
     lumpsums: geldLezers, herverdelingen: geldLezers, perceelBudgetten: budgetLezers, taakstelling: budgetLezers,
@@ -73,4 +73,35 @@ export const policy: Policy = {
   Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'voorwaarden', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),
   Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers },
+};
+
+const GELD = ['Realisatie', 'Kostprijs', 'Lumpsum', 'PerceelBudget', 'Herverdeling', 'HerverdelingPartij', 'HerverdelingStap',
+  'Taakstelling', 'Subtotaal', 'Maatregel', 'Besparing', 'Subsidie', 'Bedrag'] as const;
+
+export const policy: PolicySet = {
+  regels,
+  niveaus: {
+    Query: {
+      '*': 'openbaar',
+      ...Object.fromEntries(['lumpsums', 'herverdelingen', 'perceelBudgetten', 'taakstelling', 'realisatie', 'kostprijzen'].map((f) => [f, 'intern' as const])),
+      // A household's finances.
+      cakExport: 'confidentieel',
+    },
+    Mutation: 'intern',
+    ...Object.fromEntries(GELD.map((t) => [t, 'intern' as const])),
+    Telling: 'beperkt_openbaar',
+    Abonnementstarief: 'openbaar',
+    CakExport: 'confidentieel',
+    CakRegel: 'confidentieel',
+    Inwoner: 'zaakvertrouwelijk',
+    Organisatie: { '*': 'openbaar', subsidies: 'intern', lumpsums: 'intern' },
+    Contract: 'openbaar',
+    Wijk: { code: 'openbaar', subsidieTotaal: 'intern' },
+  },
+  betrokkenen: {
+    Inwoner: (i) => (i as { id: string }).id,
+    // The file; each of its lines names its household member.
+    CakExport: 'geen',
+    CakRegel: viaInwonerId,
+  },
 };

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in huishoudelijke hulp. Not listed = denied. */
 const indicatieReaders: FieldAccess = {
@@ -17,7 +17,7 @@ const consulent = grant('allow', ['gemeente-consulent']);
 const beleid = grant('allow', ['gemeente-beleid']);
 const contractbeheer = grant('allow', ['gemeente-contractmanager']);
 
-export const policy: Policy = {
+const regels: Policy = {
   Query: {
     hhNormtabel: everyone,
     hhUrenBerekenen: everyone,
@@ -56,4 +56,40 @@ export const policy: Policy = {
     regels: regelReaders,
   },
   HhOverdrachtRegel: fields(['inwoner', 'hulp', 'naar', 'nieuweIndicatie', 'koppelingBehouden', 'reden'], regelReaders),
+};
+
+export const policy: PolicySet = {
+  regels,
+  niveaus: {
+    Query: { '*': 'zaakvertrouwelijk', hhNormtabel: 'openbaar', hhUrenBerekenen: 'openbaar', hhWachtrij: 'beperkt_openbaar', hhOverdracht: 'intern' },
+    Mutation: {
+      '*': 'zaakvertrouwelijk',
+      hhNormjaarVastleggen: 'openbaar', hhNormregelVastleggen: 'openbaar',
+      hhCapaciteitVastleggen: 'intern', hhPersoneelOverdragen: 'intern',
+    },
+    Telling: 'beperkt_openbaar',
+    Wijk: { code: 'openbaar', clientenHuishoudelijkeHulp: 'beperkt_openbaar' },
+    Organisatie: { id: 'openbaar', hhClienten: 'beperkt_openbaar', hhCapaciteit: 'beperkt_openbaar' },
+    HhCapaciteit: 'beperkt_openbaar',
+    Inwoner: 'zaakvertrouwelijk',
+    HhIndicatie: 'zaakvertrouwelijk',
+    // A helper is staff, not a resident; who helps whom is logged on HhIndicatie.vasteHulp.
+    HhHulp: 'zaakvertrouwelijk',
+    HhNormjaar: 'openbaar',
+    HhNormregel: 'openbaar',
+    HhBerekening: 'openbaar',
+    HhBerekeningRegel: 'openbaar',
+    HhAanvraag: 'zaakvertrouwelijk',
+    HhOverdracht: { '*': 'intern', regels: 'zaakvertrouwelijk' },
+    HhOverdrachtRegel: 'zaakvertrouwelijk',
+  },
+  betrokkenen: {
+    Inwoner: (i) => (i as { id: string }).id,
+    HhIndicatie: viaInwonerId,
+    HhHulp: 'geen',
+    HhAanvraag: viaInwonerId,
+    // A transfer report; each of its lines names its own client.
+    HhOverdracht: 'geen',
+    HhOverdrachtRegel: viaInwonerId,
+  },
 };

@@ -22,6 +22,7 @@ const baseSchema = z.object({
   AUTH_AUDIENCE: z.string().default('wmo-supergraph'),
   INTERNAL_JWT_PRIVATE_KEY_FILE: optionalString,
   INTERNAL_JWT_PUBLIC_KEY_FILE: optionalString,
+  PROCESSING_LOG_KEY_FILE: optionalString,
   INTERNAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(10),
   SUPPRESSION_ROUNDING: z.coerce.number().int().min(1).default(5),

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { Logger } from './logger';
 import type { SuppressionRule } from './suppression';
 import type { Scope } from './tokens';
+import type { VerwerkingenCollector } from './verwerkingen';
 
 /** Per-request context of a subgraph resolver. */
 export interface SubgraphContext<L = unknown> {
@@ -10,6 +11,8 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   log: Logger;
   suppression: SuppressionRule;
+  /** The processing log of this request (personal data read or changed). */
+  verwerkingen: VerwerkingenCollector;
 }
 
 /** What a subgraph needs from its host process; tests pass their own. */
@@ -18,6 +21,10 @@ export interface SubgraphDeps {
   log: Logger;
   suppression: SuppressionRule;
   internalVerifyKey: import('node:crypto').KeyObject;
+  /** Maximum age of an internal token (its ttl plus clock tolerance): bounds the replay window. */
+  internalTokenMaxAgeSeconds: number;
+  /** Key of the keyed pseudonyms in the processing log. */
+  pseudonymKey: import('node:crypto').KeyObject;
   bodyLimitBytes: number;
   production: boolean;
 }

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import type { Config } from './config';
 import type { SubgraphDeps } from './context';
-import { loadInternalVerifyKey } from './keys';
+import { loadInternalVerifyKey, loadPseudonymKey } from './keys';
 import type { Logger } from './logger';
 
 export async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
@@ -22,6 +22,8 @@ export function subgraphDeps(config: Config, database: Database, log: Logger): S
     log,
     suppression: { threshold: config.SUPPRESSION_THRESHOLD, rounding: config.SUPPRESSION_ROUNDING },
     internalVerifyKey: loadInternalVerifyKey(config),
+    internalTokenMaxAgeSeconds: config.INTERNAL_TOKEN_TTL_SECONDS + 5,
+    pseudonymKey: loadPseudonymKey(config),
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     production: config.NODE_ENV === 'production',
   };

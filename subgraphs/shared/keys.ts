@@ -1,4 +1,4 @@
-import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
@@ -10,6 +10,8 @@ import type { Config } from './config';
  *   `npm run token` signs with; in production only the IdP's public key (PEM or JWKS).
  * - the internal pair: the gateway signs the short-lived token it forwards to each
  *   subgraph; subgraphs hold only the public key, so a subgraph cannot mint tokens.
+ * And one secret: the key of the keyed pseudonyms in the processing log, shared by the
+ * subgraphs (they write the log) and nobody else.
  * Dev keys are generated on first start under KEYS_DIR (./data/keys, ignored by git).
  */
 export const DEV_KEY_FILES = {
@@ -17,6 +19,7 @@ export const DEV_KEY_FILES = {
   clientPublic: 'dev-client.public.pem',
   internalPrivate: 'internal.private.pem',
   internalPublic: 'internal.public.pem',
+  processingLog: 'processing-log.key',
 } as const;
 
 function writePair(dir: string, privateName: string, publicName: string): void {
@@ -39,6 +42,10 @@ export function ensureDevKeys(dir: string): string[] {
       written.push(priv, pub);
     }
   }
+  if (!existsSync(join(dir, DEV_KEY_FILES.processingLog))) {
+    writeFileSync(join(dir, DEV_KEY_FILES.processingLog), `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    written.push(DEV_KEY_FILES.processingLog);
+  }
   return written;
 }
 
@@ -57,6 +64,14 @@ export function loadInternalSigningKey(config: Config): KeyObject {
 export function loadInternalVerifyKey(config: Config): KeyObject {
   const path = config.INTERNAL_JWT_PUBLIC_KEY_FILE ?? devPath(config, DEV_KEY_FILES.internalPublic, 'INTERNAL_JWT_PUBLIC_KEY_FILE');
   return createPublicKey(readKeyFile(path, 'Internal token public key'));
+}
+
+/** The processing log's pseudonym key: at least 32 bytes, hex encoded. */
+export function loadPseudonymKey(config: Config): KeyObject {
+  const path = config.PROCESSING_LOG_KEY_FILE ?? devPath(config, DEV_KEY_FILES.processingLog, 'PROCESSING_LOG_KEY_FILE');
+  const hex = readKeyFile(path, 'Processing log key').trim();
+  if (!/^([0-9a-f]{2}){32,}$/i.test(hex)) throw new Error(`Processing log key at ${path} must be at least 32 bytes, hex encoded.`);
+  return createSecretKey(Buffer.from(hex, 'hex'));
 }
 
 export function loadDevClientSigningKey(config: Config): KeyObject {

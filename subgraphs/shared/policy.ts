@@ -1,25 +1,58 @@
-import { GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { ROLES, type Rol } from './roles';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
+import { MAX_NIVEAU, NIVEAUS, PERSOONSGEGEVEN, rang, type Niveau } from './vertrouwelijkheid';
+import type { Betrokkene } from './verwerkingen';
 
 /**
- * Authorisation as data. A policy maps `Type.field` to what each role may do:
- * - 'allow':    the role may read the field on every row it can reach;
- * - 'relation': the role may read it only on rows its relation to the resident allows.
- *               The row filter is applied in SQL by the repositories (relations.ts);
- *               here it counts as allow, the marker is for review and tests.
- * A role, type or field that is not listed is denied.
+ * Authorisation as data. Each subgraph declares one PolicySet (permissions.ts):
+ * - `regels`: `Type.field` -> what each role may do:
+ *   - 'allow':    the role reads the field on every row it can reach;
+ *   - 'relation': only on rows its relation to the resident allows. The row filter is
+ *                 applied in SQL by the loaders (relations.ts); here it counts as allow,
+ *                 the marker is for review and tests;
+ *   - 'mask':     like 'relation', but the role gets the reduced value of `maskers`;
+ *   a role, type or field that is not listed is denied;
+ * - `niveaus`: the confidentiality level of every field (a type default '*' with
+ *   per-field overrides); a role never reads above its MAX_NIVEAU;
+ * - `betrokkenen`: for every type holding personal data, how to find the resident a
+ *   row is about, so reading it writes the processing log (verwerkingen.ts);
+ * - `maskers`: the reduction applied for 'mask'.
  */
-export type Access = 'allow' | 'relation';
+export type Access = 'allow' | 'relation' | 'mask';
 export type FieldAccess = Partial<Record<Rol, Access>>;
 export type Policy = Record<string, Record<string, FieldAccess>>;
 export type Decision = Access | 'deny';
+export type Niveaus = Record<string, Niveau | Record<string, Niveau>>;
+export type Maskers = Record<string, (value: unknown) => unknown>;
 
-/** Pure evaluator: the single place that answers "may this role read Type.field?". */
-export function decide(policy: Policy, rol: Rol, typeName: string, fieldName: string): Decision {
-  return policy[typeName]?.[fieldName]?.[rol] ?? 'deny';
+export interface PolicySet {
+  regels: Policy;
+  niveaus: Niveaus;
+  betrokkenen: Record<string, Betrokkene>;
+  maskers?: Maskers;
+}
+
+const ROOT_TYPES = new Set(['Query', 'Mutation']);
+
+/** The level of `Type.field`: the field's own, else the type's default ('*'). */
+export function niveauVan(set: Pick<PolicySet, 'niveaus'>, typeName: string, fieldName: string): Niveau | undefined {
+  const entry = set.niveaus[typeName];
+  if (entry === undefined) return undefined;
+  if (typeof entry === 'string') return entry;
+  return entry[fieldName] ?? entry['*'];
+}
+
+/** Pure evaluator: the single place that answers "may this role read Type.field, and how?". */
+export function decide(set: Pick<PolicySet, 'regels' | 'niveaus'>, rol: Rol, typeName: string, fieldName: string): Decision {
+  const access = set.regels[typeName]?.[fieldName]?.[rol];
+  if (!access) return 'deny';
+  const niveau = niveauVan(set, typeName, fieldName);
+  if (!niveau || rang(niveau) > rang(MAX_NIVEAU[rol])) return 'deny';
+  return access;
 }
 
 /** Helpers that keep the policy tables short and readable. */
@@ -38,24 +71,81 @@ const FEDERATION_FIELDS: Record<string, readonly string[]> = {
 };
 
 /**
- * Builds the graphql-shield middleware for a subgraph schema from its policy. Every
- * object field gets a rule; anything else falls back to deny with a FORBIDDEN error.
- * Throws when the policy names a type or field the schema does not have, so a policy
- * cannot silently drift from the SDL.
+ * Checks a policy set against its schema and itself, so it cannot drift silently:
+ * every named type and field exists, every ruled field has a level, no role is granted
+ * a field above its maximum level, every 'mask' has a masker, and every type with
+ * personal fields says how its resident is found. Returns the problems (empty = sound).
  */
-export function policyShield(schema: GraphQLSchema, policy: Policy) {
-  const ruleTree: Record<string, Record<string, unknown>> = {};
-  for (const [typeName, fieldPolicies] of Object.entries(policy)) {
+export function policyProblems(schema: GraphQLSchema, set: PolicySet): string[] {
+  const problems: string[] = [];
+  const objectFields = (typeName: string) => {
     const type = schema.getType(typeName);
-    if (!type || !isObjectType(type)) throw new Error(`Policy names unknown type ${typeName}`);
-    const schemaFields = (type as GraphQLObjectType).getFields();
-    ruleTree[typeName] ??= {};
+    return type && isObjectType(type) ? (type as GraphQLObjectType).getFields() : undefined;
+  };
+  for (const [typeName, fieldPolicies] of Object.entries(set.regels)) {
+    const schemaFields = objectFields(typeName);
+    if (!schemaFields) {
+      problems.push(`Policy names unknown type ${typeName}`);
+      continue;
+    }
     for (const [fieldName, access] of Object.entries(fieldPolicies)) {
-      if (!schemaFields[fieldName]) throw new Error(`Policy names unknown field ${typeName}.${fieldName}`);
-      const allowed = new Set(Object.keys(access));
-      ruleTree[typeName]![fieldName] = rule(`${typeName}.${fieldName}`, { cache: 'no_cache' })(
-        (_parent, _args, ctx: SubgraphContext) => allowed.has(ctx.scope.rol) || forbidden(`Not allowed for this role: ${typeName}.${fieldName}`),
-      );
+      const target = `${typeName}.${fieldName}`;
+      if (!schemaFields[fieldName]) problems.push(`Policy names unknown field ${target}`);
+      const niveau = niveauVan(set, typeName, fieldName);
+      if (!niveau || !NIVEAUS.includes(niveau)) {
+        problems.push(`No confidentiality level for ${target}`);
+        continue;
+      }
+      for (const [rol, a] of Object.entries(access) as Array<[Rol, Access]>) {
+        if (rang(niveau) > rang(MAX_NIVEAU[rol])) problems.push(`${target} (${niveau}) is granted to ${rol}, whose maximum is ${MAX_NIVEAU[rol]}`);
+        if (a === 'mask' && !set.maskers?.[target]) problems.push(`${target} is masked for ${rol} but has no masker`);
+      }
+      if (rang(niveau) >= rang(PERSOONSGEGEVEN) && !ROOT_TYPES.has(typeName) && !set.betrokkenen[typeName]) {
+        problems.push(`${target} is personal data (${niveau}) but ${typeName} has no betrokkene`);
+      }
+    }
+  }
+  for (const [typeName, entry] of Object.entries(set.niveaus)) {
+    const schemaFields = objectFields(typeName);
+    if (!schemaFields) problems.push(`Levels name unknown type ${typeName}`);
+    else if (typeof entry !== 'string') {
+      for (const f of Object.keys(entry)) if (f !== '*' && !schemaFields[f]) problems.push(`Levels name unknown field ${typeName}.${f}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The middlewares that enforce a policy set on a subgraph schema: graphql-shield with
+ * a rule per field (deny by default, FORBIDDEN), which also records each personal
+ * field read in the request's processing log; then the maskers. Throws when the policy
+ * set has problems (policyProblems).
+ */
+export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<IMiddleware | IMiddlewareGenerator<unknown, unknown, unknown>> {
+  const problems = policyProblems(schema, set);
+  if (problems.length > 0) throw new Error(`Unsound policy:\n  - ${problems.join('\n  - ')}`);
+  const ruleTree: Record<string, Record<string, unknown>> = {};
+  const maskTree: Record<string, Record<string, GraphQLFieldResolver<unknown, SubgraphContext>>> = {};
+  for (const [typeName, fieldPolicies] of Object.entries(set.regels)) {
+    ruleTree[typeName] ??= {};
+    const betrokkene = set.betrokkenen[typeName];
+    for (const fieldName of Object.keys(fieldPolicies)) {
+      const target = `${typeName}.${fieldName}`;
+      const decisions = new Map(ROLES.map((r) => [r, decide(set, r, typeName, fieldName)]));
+      const personal = !ROOT_TYPES.has(typeName) && rang(niveauVan(set, typeName, fieldName)!) >= rang(PERSOONSGEGEVEN);
+      ruleTree[typeName]![fieldName] = rule(target, { cache: 'no_cache' })((parent, _args, ctx: SubgraphContext, info) => {
+        if (decisions.get(ctx.scope.rol) === 'deny') return forbidden(`Not allowed for this role: ${target}`);
+        if (personal && betrokkene) ctx.verwerkingen?.veld(target, parent, info.path, betrokkene);
+        return true;
+      });
+      const masker = set.maskers?.[target];
+      if (masker && [...decisions.values()].includes('mask')) {
+        maskTree[typeName] ??= {};
+        maskTree[typeName]![fieldName] = (async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: unknown) => {
+          const value = await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info);
+          return decisions.get(ctx.scope.rol) === 'mask' && value != null ? masker(value) : value;
+        }) as never;
+      }
     }
   }
   for (const [typeName, names] of Object.entries(FEDERATION_FIELDS)) {
@@ -63,12 +153,13 @@ export function policyShield(schema: GraphQLSchema, policy: Policy) {
     ruleTree[typeName] ??= {};
     for (const n of names) ruleTree[typeName]![n] = allow;
   }
-  return shield(ruleTree as never, {
+  const guard = shield(ruleTree as never, {
     fallbackRule: deny,
     fallbackError: () => forbidden(),
     allowExternalErrors: true,
     debug: false,
   });
+  return Object.keys(maskTree).length > 0 ? [guard, maskTree as IMiddleware] : [guard];
 }
 
 /** Every `Type.field` of the object types in a schema that a policy must cover (tests use it). */
@@ -98,3 +189,6 @@ export const personReaders: FieldAccess = {
   'hh-medewerker': 'relation',
   inwoner: 'relation',
 };
+
+/** Betrokkene of a row whose resident is in `inwonerId` (most tables). */
+export const viaInwonerId: Betrokkene = (row) => (row as { inwonerId?: string | null }).inwonerId ?? null;

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -6,26 +7,27 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 /** Resolver map of a subgraph (entity types may add __resolveReference). */
 export type Resolvers = Record<string, object>;
-import { parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { SubgraphName } from '../list';
 import type { SubgraphContext, SubgraphDeps } from './context';
 import { graphqlListener } from './http';
-import { policyShield, type Policy } from './policy';
+import { policyMiddleware, type PolicySet } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
 import { unauthenticated } from './errors';
 import { describeError, type Logger } from './logger';
+import { parentSpan, schrijfVerwerkingen, STATUS, VerwerkingenCollector } from './verwerkingen';
 
 /** What each subgraph folder provides; shared/ turns it into a running service. */
 export interface SubgraphModule<L> {
   name: SubgraphName;
   typeDefsPath: URL;
   resolvers: Resolvers;
-  policy: Policy;
-  createLoaders: (db: Db, scope: Scope, suppression: SuppressionRule) => L;
+  policy: PolicySet;
+  createLoaders: (db: Db, scope: Scope, suppression: SuppressionRule, pseudonymKey: KeyObject) => L;
 }
 
 export interface SubgraphService {
@@ -41,7 +43,7 @@ export function loadTypeDefs(path: URL) {
 
 export function buildGuardedSchema<L>(module: SubgraphModule<L>): GraphQLSchema {
   const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(module.typeDefsPath), resolvers: module.resolvers as never });
-  return applyMiddleware(schema, policyShield(schema, module.policy));
+  return applyMiddleware(schema, ...policyMiddleware(schema, module.policy));
 }
 
 const isUnexpected = (code: unknown) => code === 'INTERNAL_SERVER_ERROR' || code === undefined;
@@ -74,6 +76,53 @@ export function errorLogging<C extends { log?: Logger }>(fallback: Logger): Apol
   };
 }
 
+/** Names an Actie for the log: operation type and root fields, e.g. "query inwoner". */
+function actieNaam(operation: OperationDefinitionNode | undefined): string {
+  if (!operation) return 'onbekend';
+  const roots = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  return `${operation.operation} ${[...new Set(roots)].join(',') || '-'}`.slice(0, 200);
+}
+
+/**
+ * Writes the request's processing log before the response leaves the subgraph. When
+ * the log cannot be written the response carries no data (fail closed): a mutation's
+ * change stands, and the error log names the trace so the record can be restored.
+ */
+export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' | 'pseudonymKey'>, log: Logger): ApolloServerPlugin<SubgraphContext<unknown>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, response, errors }) {
+          const collector = contextValue?.verwerkingen;
+          if (!collector || collector.size === 0) return;
+          const codes = (errors ?? []).map((e) => e.extensions?.code);
+          const status = codes.some(isUnexpected) ? STATUS.ERROR : codes.length > 0 ? STATUS.UNSET : STATUS.OK;
+          try {
+            await schrijfVerwerkingen(deps.db, deps.pseudonymKey, collector, {
+              dienst: name,
+              naam: actieNaam(operation),
+              soort: operation?.operation === 'mutation' ? 'wijzigen' : 'lezen',
+              status,
+              scope: contextValue.scope,
+            });
+          } catch (error) {
+            contextValue.log.error({ err: describeError(error), records: collector.size, spanId: collector.spanId }, 'processing log write failed');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: 'Processing log unavailable: the response was withheld', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
+            }
+          }
+          if (collector.onbekend.size > 0) {
+            log.warn({ fields: [...collector.onbekend] }, 'personal fields without a betrokkene: not logged');
+          }
+        },
+      };
+    },
+  };
+}
+
 export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: SubgraphDeps): Promise<SubgraphService> {
   const log = deps.log.child({ subgraph: module.name });
   const schema = buildGuardedSchema(module);
@@ -82,7 +131,7 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     formatError: safeFormatError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging(log)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging(log), processingLogPlugin(module.name, deps, log)],
   });
   await apollo.start();
   const listener = graphqlListener({
@@ -100,13 +149,14 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated('Subgraphs accept only requests from the gateway');
-      const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name));
+      const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
       return {
         scope,
+        verwerkingen: new VerwerkingenCollector(parentSpan(req.headers.traceparent)),
         db: deps.db,
         log: log.child({ traceId: scope.traceId }),
         suppression: deps.suppression,
-        loaders: module.createLoaders(deps.db, scope, deps.suppression),
+        loaders: module.createLoaders(deps.db, scope, deps.suppression, deps.pseudonymKey),
       };
     },
   });

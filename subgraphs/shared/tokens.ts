@@ -98,14 +98,16 @@ const internalClaims = z.object({
   tid: z.string().min(1),
 });
 
-/** Subgraph side: only a valid, unexpired token minted by the gateway is accepted. */
-export async function verifyInternalToken(token: string, key: KeyObject, audience: string): Promise<Scope> {
+/** Subgraph side: only a valid, unexpired, recent token minted by the gateway for this subgraph is accepted. */
+export async function verifyInternalToken(token: string, key: KeyObject, audience: string, maxAgeSeconds = 65): Promise<Scope> {
   try {
     const { payload } = await jwtVerify(token, key, {
       issuer: INTERNAL_ISSUER,
       audience,
       algorithms: ['ES256'],
-      requiredClaims: ['exp', 'sub'],
+      requiredClaims: ['exp', 'sub', 'iat'],
+      // Bounds the replay window even if a token was minted with a long expiry.
+      maxTokenAge: maxAgeSeconds,
       clockTolerance: 5,
     });
     const c = internalClaims.parse(payload);

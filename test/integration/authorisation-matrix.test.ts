@@ -13,6 +13,10 @@ import { policyTargets } from '../../subgraphs/shared/policy';
 import { DEV_ORGANISATIE, ROLES, type Rol } from '../../subgraphs/shared/roles';
 import * as s from '../../db/schema';
 import { bootStack, sql, type Stack } from '../support/stack';
+import { decide } from '../../subgraphs/shared/policy';
+import { loadPseudonymKey } from '../../subgraphs/shared/keys';
+import { BETROKKENE_TYPE, onbekendeVelden, pseudoniem } from '../../subgraphs/shared/verwerkingen';
+import { activiteitUri } from '../../subgraphs/shared/verwerkingsactiviteiten';
 
 const ALL = ROLES;
 const AGG = ROLES.filter((r) => r !== 'inwoner' && r !== 'vrijwilliger');
@@ -45,6 +49,11 @@ const PARTIJ: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerke
 const GELD: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', ...PARTIJ];
 const BUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
+const FG: Rol[] = ['fg'];
+const INWONER: Rol[] = ['inwoner'];
+/** Organisations with a processing agreement (fixture: each of these roles' organisations has one). */
+const OVEREENKOMST: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem'];
+const OVEREENKOMST_LEZERS: Rol[] = ['gemeente-contractmanager', 'fg', ...OVEREENKOMST];
 
 const X = '$X'; // replaced by the fixture resident's id
 const inwoner = (sel: string) => `{ inwoner(id: "${X}") { ${sel} } }`;
@@ -53,6 +62,12 @@ const org = (id: string, sel: string) => `{ organisatie(id: "${id}") { ${sel} } 
 const uren = (sel: string) => `{ hhUrenBerekenen(jaar: 2026, input: { huishoudgrootte: 1, taken: [{ activiteit: "ZWAAR_POETSEN", mate: VOLLEDIG }] }) { ${sel} } }`;
 const cak = (sel: string) => `{ cakExport(jaar: 2025, maand: 6) { ${sel} } }`;
 const overdracht = (sel: string) => `{ hhOverdracht(id: "fx-ov") { ${sel} } }`;
+
+const logboek = (sel: string) => `{ verwerkingen(inwoner: "${X}") { ${sel} } }`;
+const eigenLog = (sel: string) => inwoner(`verwerkingen { ${sel} } `);
+const maandbestand = (sel: string) => `{ anoniemeMaandexport(jaar: 2024, maand: 3) { ${sel} } }`;
+const LOG_VELDEN = ['tijdstip', 'eindtijd', 'naam', 'soort', 'dienst', 'rol', 'doel', 'velden', 'status'];
+const FG_VELDEN = ['id', 'traceId', 'spanId', 'parentSpanId', 'gebruiker', 'betrokkene'];
 
 const matched = (sel: string) => `{ hulpvragen(status: GEMATCHT) { ${sel} } }`;
 const opgeschaald = (sel: string) => `{ hulpvragen(status: OPGESCHAALD) { ${sel} } }`;
@@ -364,6 +379,34 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Mutation.hhCapaciteitVastleggen': [CONTRACTBEHEER, 'mutation { hhCapaciteitVastleggen(aanbieder: "nope", maxClienten: 1) { maxClienten } }', [], 'mutation'],
   'Mutation.hhPersoneelOverdragen': [CONTRACTBEHEER, 'mutation { hhPersoneelOverdragen(van: "thfl", naar: "miep", hulpen: [], per: "2026-12-01") { id } }', [], 'mutation'],
   'Mutation.hhClientenPlaatsen': [CONSULENT, 'mutation { hhClientenPlaatsen(van: "nope", per: "2026-12-01") { id } }', [], 'mutation'],
+  'Query.mij': [INWONER, '{ mij { id } }', ['mij', 'id']],
+  // Privacy: the register, the processing log, agreements and the anonymised file.
+  'Query.verwerkingsactiviteiten': [ALL, '{ verwerkingsactiviteiten { uri } }', ['verwerkingsactiviteiten', '0', 'uri']],
+  ...Object.fromEntries(['uri', 'doel', 'versie', 'naam', 'grondslag', 'omschrijving'].map((f) => [`Verwerkingsactiviteit.${f}`, [ALL, `{ verwerkingsactiviteiten { ${f} } }`, ['verwerkingsactiviteiten', '0', f]]])),
+  'Query.verwerkingen': [FG, logboek('volgende'), ['verwerkingen', 'volgende']],
+  'VerwerkingenPagina.volgende': [FG, logboek('volgende'), ['verwerkingen', 'volgende']],
+  'VerwerkingenPagina.verwerkingen': [FG, logboek('verwerkingen { naam }'), ['verwerkingen', 'verwerkingen', '0', 'naam']],
+  'VerwerkingenPagina.verwerkingen via Inwoner.verwerkingen': [INWONER, eigenLog('verwerkingen { naam }'), ['inwoner', 'verwerkingen', 'verwerkingen', '0', 'naam']],
+  'Inwoner.verwerkingen': [INWONER, eigenLog('volgende'), ['inwoner', 'verwerkingen', 'volgende']],
+  ...Object.fromEntries(LOG_VELDEN.map((f) => [`Verwerking.${f}`, [FG, logboek(`verwerkingen { ${f} }`), ['verwerkingen', 'verwerkingen', '0', f]]])),
+  ...Object.fromEntries(LOG_VELDEN.map((f) => [`Verwerking.${f} via Inwoner.verwerkingen`, [INWONER, eigenLog(`verwerkingen { ${f} }`), ['inwoner', 'verwerkingen', 'verwerkingen', '0', f]]])),
+  'Verwerking.organisatie': [FG, logboek('verwerkingen { organisatie { naam } }'), ['verwerkingen', 'verwerkingen', '0', 'organisatie']],
+  'Verwerking.organisatie via Inwoner.verwerkingen': [INWONER, eigenLog('verwerkingen { organisatie { naam } }'), ['inwoner', 'verwerkingen', 'verwerkingen', '0', 'organisatie']],
+  'Verwerking.verwerkingsactiviteit': [FG, logboek('verwerkingen { verwerkingsactiviteit { grondslag } }'), ['verwerkingen', 'verwerkingen', '0', 'verwerkingsactiviteit', 'grondslag']],
+  'Verwerking.verwerkingsactiviteit via Inwoner.verwerkingen': [INWONER, eigenLog('verwerkingen { verwerkingsactiviteit { grondslag } }'), ['inwoner', 'verwerkingen', 'verwerkingen', '0', 'verwerkingsactiviteit', 'grondslag']],
+  // Who the worker was: the fg only, never the resident.
+  ...Object.fromEntries(FG_VELDEN.map((f) => [`Verwerking.${f}`, [FG, logboek(`verwerkingen { ${f} }`), ['verwerkingen', 'verwerkingen', '0', f]]])),
+  ...Object.fromEntries(FG_VELDEN.map((f) => [`Verwerking.${f} via Inwoner.verwerkingen`, [[], eigenLog(`verwerkingen { ${f} }`), ['inwoner', 'verwerkingen', 'verwerkingen', '0', f]]])),
+  'Query.verwerkersovereenkomsten': [OVEREENKOMST_LEZERS, '{ verwerkersovereenkomsten { id } }', ['verwerkersovereenkomsten', '0', 'id']],
+  ...Object.fromEntries(['id', 'doel', 'ingangsdatum', 'einddatum'].map((f) => [`Verwerkersovereenkomst.${f}`, [OVEREENKOMST_LEZERS, `{ verwerkersovereenkomsten { ${f} } }`, ['verwerkersovereenkomsten', '0', f]]])),
+  'Verwerkersovereenkomst.organisatie': [OVEREENKOMST_LEZERS, '{ verwerkersovereenkomsten { organisatie { naam } } }', ['verwerkersovereenkomsten', '0', 'organisatie', 'naam']],
+  'Mutation.verwerkersovereenkomstVastleggen': [CONTRACTBEHEER, 'mutation { verwerkersovereenkomstVastleggen(organisatie: "nope", doel: ANONIEME_MAANDEXPORT, ingangsdatum: "2026-01-01") { id } }', [], 'mutation'],
+  'Mutation.verwerkersovereenkomstBeeindigen': [CONTRACTBEHEER, 'mutation { verwerkersovereenkomstBeeindigen(id: "nope", einddatum: "2026-01-01") { id } }', [], 'mutation'],
+  'Query.anoniemeMaandexport': [OVEREENKOMST, maandbestand('jaar'), ['anoniemeMaandexport', 'jaar']],
+  ...Object.fromEntries(['jaar', 'maand', 'k', 'totaal', 'gegeneraliseerd', 'weggelaten'].map((f) => [`AnoniemeExport.${f}`, [OVEREENKOMST, maandbestand(f), ['anoniemeMaandexport', f]]])),
+  'AnoniemeExport.regels': [OVEREENKOMST, maandbestand('regels { soort }'), ['anoniemeMaandexport', 'regels', '0', 'soort']],
+  ...Object.fromEntries(['soort', 'omvang', 'startmaand', 'eindmaand', 'wijkOfGebied', 'niveau'].map((f) => [`AnoniemeRegel.${f}`, [OVEREENKOMST, maandbestand(`regels { ${f} }`), ['anoniemeMaandexport', 'regels', '0', f]]])),
+  'AnoniemeRegel.aanbieder': [OVEREENKOMST, maandbestand('regels { aanbieder { naam } }'), ['anoniemeMaandexport', 'regels', '0', 'aanbieder', 'naam']],
 };
 
 /** Each role acts for its dev organisation; the fixture gives each a relation with resident X. */
@@ -373,7 +416,8 @@ let stack: Stack;
 let residentId: string;
 
 beforeAll(async () => {
-  stack = await bootStack({ inwoners: 120 });
+  // Suppression at 1: the anonymised file of 120 residents keeps rows to read.
+  stack = await bootStack({ inwoners: 120, env: { SUPPRESSION_THRESHOLD: '1', SUPPRESSION_ROUNDING: '1' } });
   // Resident X gets one active relation in every pillar, so every relation role reaches it.
   const [x] = await stack.rows<{ id: string; wijk_code: string }>(sql`select id, wijk_code from basisondersteuning.inwoner order by id limit 1`);
   residentId = x!.id;
@@ -441,6 +485,17 @@ beforeAll(async () => {
     { gemeenteCode: 'GM0080', id: 'fx-e1', hulpvraagId: 'fx-hv', van: null, naar: 'OPEN', door: 'test', op: '2000-01-01T10:00:00Z' },
     { gemeenteCode: 'GM0080', id: 'fx-e2', hulpvraagId: 'fx-hv', van: 'OPEN', naar: 'GEMATCHT', door: 'test', op: '2000-01-02T10:00:00Z' },
   ]);
+  // A processing log record about X, and processing agreements for the windkracht058 and thfl roles (Amaryllis has one from the seed).
+  await stack.database.db.insert(s.verwerking).values({
+    gemeenteCode: 'GM0080', traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), parentSpanId: 'c'.repeat(16), naam: 'query inwoner', dienst: 'basisondersteuning',
+    soort: 'lezen', startTijd: '2024-01-01T09:00:00Z', eindTijd: '2024-01-01T09:00:01Z', statusCode: 1,
+    verwerkingsactiviteit: activiteitUri('GM0080', 'toegang-en-regie'), doel: 'toegang-en-regie',
+    betrokkene: pseudoniem(loadPseudonymKey(stack.config), residentId), betrokkeneType: BETROKKENE_TYPE,
+    rol: 'basis-medewerker', organisatie: 'amaryllis', gebruiker: 'medewerker-1', velden: ['Inwoner.voornaam'],
+  });
+  await stack.database.db.insert(s.verwerkersovereenkomst).values(['windkracht058', 'thfl'].map((o) => ({
+    id: `fx-vo-${o}`, gemeenteCode: 'GM0080', organisatieId: o, doel: 'anonieme-maandexport', ingangsdatum: '2024-01-01', vastgelegdDoor: 'test', vastgelegdOp: '2024-01-01T09:00:00Z',
+  })));
 });
 afterAll(() => stack?.stop());
 
@@ -461,6 +516,28 @@ describe('authorisation matrix', () => {
     }
     const covered = new Set(Object.keys(MATRIX).map((k) => k.split(' ')[0]!));
     expect([...covered].sort()).toEqual([...fields].sort());
+  });
+
+  /** Value types: every role may read their fields, the field that returns them decides who gets one. */
+  const VALUE_TYPES = new Set(['Telling', 'Bedrag']);
+
+  it('agrees with the declared policies: nobody reads what no policy grants, and every unconditional grant is observed', () => {
+    const problems: string[] = [];
+    for (const [key, [allowed, , , kind]] of Object.entries(MATRIX)) {
+      const [type, field] = key.split(' ')[0]!.split('.') as [string, string];
+      const owners = Object.values(SUBGRAPH_MODULES).filter((m) => m.policy.regels[type]?.[field]);
+      const declared = (rol: Rol) => owners.map((m) => decide(m.policy, rol, type, field)).find((d) => d !== 'deny') ?? 'deny';
+      for (const rol of ROLES) {
+        const d = declared(rol);
+        if (allowed.includes(rol) && d === 'deny') problems.push(`${key}: ${rol} reads it but no policy grants it`);
+        // A mutation runs for every granted role; 'allow' on a field holds on every row. Rows
+        // behind 'relation' may be out of the fixture's reach (a second path covers them).
+        if (!key.includes(' via ') && !VALUE_TYPES.has(type) && !allowed.includes(rol) && (d === 'allow' || (kind === 'mutation' && d !== 'deny'))) {
+          problems.push(`${key}: the policy grants ${rol} (${d}) but the matrix denies it`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('gives every role exactly the fields of its row, through the gateway', async () => {
@@ -497,5 +574,7 @@ describe('authorisation matrix', () => {
       }));
     }
     expect(mismatches).toEqual([]);
+    // Every personal field read through the whole matrix found its resident for the processing log.
+    expect([...onbekendeVelden]).toEqual([]);
   }, 120_000);
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../subgraphs/shared/config';
 
 describe('configuration', () => {
-  it('has working defaults: gateway 4000, subgraphs 4001-4005, Leeuwarden', () => {
+  it('has working defaults: gateway 4000, subgraphs 4001-4006, Leeuwarden', () => {
     const c = loadConfig({});
     expect(c.GATEWAY_PORT).toBe(4000);
-    expect(Object.values(c.subgraphs).map((s) => s.port)).toEqual([4001, 4002, 4003, 4004, 4005]);
+    expect(Object.values(c.subgraphs).map((s) => s.port)).toEqual([4001, 4002, 4003, 4004, 4005, 4006]);
     expect(c.subgraphs.financien.url).toBe('http://127.0.0.1:4005/graphql');
     expect(c.DEFAULT_GEMEENTE).toBe('GM0080');
   });

@@ -37,8 +37,10 @@ describe('docker-compose.yml', () => {
     expect(svc.ports).toBeUndefined();
     expect(svc.environment?.[portEnvVar(name)]).toBe(String(s.port));
     expect(svc.depends_on?.init?.condition).toBe('service_completed_successfully');
-    // Only the public key: a subgraph must not be able to mint internal tokens.
-    expect(svc.volumes).toEqual(['keys-public:/keys/public:ro']);
+    // Only the public key (a subgraph must not be able to mint internal tokens) and the
+    // processing log's pseudonym key.
+    expect(svc.volumes).toEqual(['keys-public:/keys/public:ro', 'keys-logboek:/keys/logboek:ro']);
+    expect(svc.environment?.PROCESSING_LOG_KEY_FILE).toBe('/keys/logboek/processing-log.key');
     expect(svc.environment?.INTERNAL_JWT_PUBLIC_KEY_FILE).toBe('/keys/public/internal.public.pem');
   });
 

@@ -1,0 +1,56 @@
+import { bigint, date, index, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { gemeenteCode } from './columns';
+
+/** The municipality's privacy office: the processing log and the processing agreements. */
+export const privacy = pgSchema('privacy');
+
+/**
+ * A record of the Logboek Dataverwerkingen: one resident's data read or changed by
+ * one subgraph request (an Actie) of a trace. The resident is a keyed pseudonym
+ * (HMAC-SHA256 of the inwoner id), never the id or BSN. Append-only.
+ */
+export const verwerking = privacy.table('verwerking', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  gemeenteCode: gemeenteCode(),
+  traceId: text('trace_id').notNull(),
+  spanId: text('span_id').notNull(),
+  parentSpanId: text('parent_span_id'),
+  /** Name of the Actie: operation type and root fields, e.g. "query inwoner". */
+  naam: text('naam').notNull(),
+  /** The service that processed (resource): the subgraph. */
+  dienst: text('dienst').notNull(),
+  soort: text('soort').notNull(),
+  startTijd: timestamp('start_tijd', { withTimezone: true, mode: 'string' }).notNull(),
+  eindTijd: timestamp('eind_tijd', { withTimezone: true, mode: 'string' }).notNull(),
+  statusCode: smallint('status_code').notNull(),
+  /** dpl.core.processing_activity_id: URI into the register (verwerkingsactiviteiten.ts). */
+  verwerkingsactiviteit: text('verwerkingsactiviteit').notNull(),
+  doel: text('doel').notNull(),
+  /** dpl.core.data_subject_id (pseudonymised) and its type. */
+  betrokkene: text('betrokkene').notNull(),
+  betrokkeneType: text('betrokkene_type').notNull(),
+  rol: text('rol').notNull(),
+  organisatie: text('organisatie'),
+  /** The worker's subject in the token: for the fg only, never shown to the resident. */
+  gebruiker: text('gebruiker').notNull(),
+  velden: text('velden').array().notNull(),
+}, (t) => [
+  index('verwerking_betrokkene_idx').on(t.gemeenteCode, t.betrokkene, t.id),
+  index('verwerking_trace_idx').on(t.traceId),
+  index('verwerking_organisatie_idx').on(t.gemeenteCode, t.organisatie, t.id),
+]);
+
+/**
+ * A processing agreement (verwerkersovereenkomst) with an organisation for one purpose,
+ * e.g. receiving the anonymised monthly file. Without one in force, it gets nothing.
+ */
+export const verwerkersovereenkomst = privacy.table('verwerkersovereenkomst', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  organisatieId: text('organisatie_id').notNull(),
+  doel: text('doel').notNull(),
+  ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
+  einddatum: date('einddatum', { mode: 'string' }),
+  vastgelegdDoor: text('vastgelegd_door').notNull(),
+  vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true, mode: 'string' }).notNull(),
+}, (t) => [index('verwerkersovereenkomst_org_idx').on(t.gemeenteCode, t.organisatieId, t.doel)]);

@@ -1,0 +1,73 @@
+import type { SubgraphContext } from '../shared/context';
+import { forbidden } from '../shared/errors';
+import { Datum } from '../shared/scalars';
+import type { Resolvers } from '../shared/subgraph';
+import { intBetween } from '../shared/validate';
+import { activiteit, activiteitUri, VERWERKINGSACTIVITEITEN } from '../shared/verwerkingsactiviteiten';
+import { anoniemeMaandexport, type AnoniemeRegel } from './anonieme-export';
+import type { Loaders } from './loaders';
+import type { VerwerkingRow } from './logboek';
+import { doelNaam, heeftOvereenkomst, overeenkomstBeeindigen, overeenkomsten, overeenkomstVastleggen, type OvereenkomstDoel, type OvereenkomstRow } from './overeenkomsten';
+
+type Ctx = SubgraphContext<Loaders>;
+
+const STATUS_NAMEN = ['ONBEPAALD', 'OK', 'FOUT'] as const;
+
+function activiteitVanUri(uri: string) {
+  // urn:wmo:<gemeente>:verwerkingsactiviteit:<doel>:<versie>
+  const [, , , , doel, versie] = uri.split(':');
+  const a = doel ? activiteit(doel) : undefined;
+  return a && String(a.versie) === versie ? { ...a, uri } : null;
+}
+
+export const resolvers: Resolvers = {
+  Datum,
+  Query: {
+    verwerkingsactiviteiten: (_: unknown, __: unknown, ctx: Ctx) =>
+      VERWERKINGSACTIVITEITEN.map((a) => ({ ...a, uri: activiteitUri(ctx.scope.gemeente, a.doel) })),
+    verwerkingen: async (_: unknown, a: { inwoner?: string | null; traceId?: string | null; organisatie?: string | null; aantal: number; na?: string | null }, ctx: Ctx) => {
+      const page = await ctx.loaders.zoeken(a);
+      // An inquiry into one resident is itself processing of their data.
+      if (a.inwoner) ctx.verwerkingen.betrokkene(a.inwoner, 'Query.verwerkingen');
+      return page;
+    },
+    verwerkersovereenkomsten: (_: unknown, __: unknown, ctx: Ctx) => overeenkomsten(ctx.db, ctx.scope),
+    anoniemeMaandexport: async (_: unknown, a: { jaar: number; maand: number }, ctx: Ctx) => {
+      const jaar = intBetween('jaar', a.jaar, 2015, 2100);
+      const maand = intBetween('maand', a.maand, 1, 12);
+      const eersteDag = `${jaar}-${String(maand).padStart(2, '0')}-01`;
+      if (!(await heeftOvereenkomst(ctx.db, ctx.scope, 'ANONIEME_MAANDEXPORT', eersteDag))) {
+        throw forbidden('No processing agreement (verwerkersovereenkomst) for this file in force for your organisation');
+      }
+      return anoniemeMaandexport(ctx.db, ctx.scope.gemeente, jaar, maand, ctx.suppression.threshold);
+    },
+  },
+  Mutation: {
+    verwerkersovereenkomstVastleggen: (_: unknown, a: { organisatie: string; doel: OvereenkomstDoel; ingangsdatum: string; einddatum?: string | null }, ctx: Ctx) =>
+      overeenkomstVastleggen(ctx.db, ctx.scope, a),
+    verwerkersovereenkomstBeeindigen: (_: unknown, a: { id: string; einddatum: string }, ctx: Ctx) =>
+      overeenkomstBeeindigen(ctx.db, ctx.scope, a.id, a.einddatum),
+  },
+  Inwoner: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    verwerkingen: (i: { id: string }, a: { aantal: number; na?: string | null }, ctx: Ctx) =>
+      ctx.loaders.verwerkingenVan(`${a.aantal}|${a.na ?? ''}`).load(i.id),
+  },
+  Verwerking: {
+    id: (v: VerwerkingRow) => String(v.id),
+    tijdstip: (v: VerwerkingRow) => new Date(v.startTijd).toISOString(),
+    eindtijd: (v: VerwerkingRow) => new Date(v.eindTijd).toISOString(),
+    soort: (v: VerwerkingRow) => (v.soort === 'wijzigen' ? 'WIJZIGEN' : 'LEZEN'),
+    organisatie: (v: VerwerkingRow) => (v.organisatie ? { id: v.organisatie } : null),
+    verwerkingsactiviteit: (v: VerwerkingRow) => activiteitVanUri(v.verwerkingsactiviteit),
+    status: (v: VerwerkingRow) => STATUS_NAMEN[v.statusCode] ?? 'ONBEPAALD',
+  },
+  Verwerkersovereenkomst: {
+    organisatie: (o: OvereenkomstRow) => ({ id: o.organisatieId }),
+    doel: (o: OvereenkomstRow) => doelNaam(o.doel),
+  },
+  AnoniemeRegel: {
+    aanbieder: (r: AnoniemeRegel) => ({ id: r.aanbieder }),
+    wijkOfGebied: (r: AnoniemeRegel) => r.gebied,
+  },
+};

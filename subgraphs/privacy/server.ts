@@ -1,0 +1,15 @@
+import type { SubgraphDeps } from '../shared/context';
+import { createSubgraphService, type SubgraphModule } from '../shared/subgraph';
+import { createLoaders, type Loaders } from './loaders';
+import { policy } from './permissions';
+import { resolvers } from './resolvers';
+
+export const privacy: SubgraphModule<Loaders> = {
+  name: 'privacy',
+  typeDefsPath: new URL('./schema.graphql', import.meta.url),
+  resolvers,
+  policy,
+  createLoaders,
+};
+
+export const createSubgraph = (deps: SubgraphDeps) => createSubgraphService(privacy, deps);
