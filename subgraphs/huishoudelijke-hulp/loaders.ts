@@ -26,7 +26,9 @@ function indicatieScope(db: Db, scope: Scope): SQL {
 export function aanvraagScope(db: Db, scope: Scope): SQL {
   switch (scope.rol) {
     case 'gemeente-consulent': return sql`true`;
-    case 'hh-medewerker': return eq(aanvraag.aanbiederId, scope.organisatie ?? '');
+    // Its own aanvragen, of residents it still serves (or must take in): not those of former
+    // clients, who may have moved to another provider with their helper.
+    case 'hh-medewerker': return and(eq(aanvraag.aanbiederId, scope.organisatie ?? ''), inwonerVisible(db, scope, aanvraag.inwonerId))!;
     case 'inwoner': return eq(aanvraag.inwonerId, scope.sub);
     case 'basis-medewerker': return inwonerVisible(db, scope, aanvraag.inwonerId);
     default: return sql`false`;

@@ -99,6 +99,8 @@ export const resolvers = {
     normMinutenPerWeek: (r: BerekeningRegel) => r.minutenPerWeek,
   },
   HhAanvraag: {
+    // The schema promises ISO 8601; the database returns its own timestamp text.
+    ingediendOp: (a: AanvraagRow) => new Date(a.ingediendOp).toISOString(),
     inwoner: (a: AanvraagRow) => ({ id: a.inwonerId }),
     voorkeurAanbieder: (a: AanvraagRow) => (a.voorkeurAanbiederId ? { id: a.voorkeurAanbiederId } : null),
     aanbieder: (a: AanvraagRow) => (a.aanbiederId ? { id: a.aanbiederId } : null),

@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ISSUER, internalAudience } from '../../subgraphs/shared/tokens';
-import { bootStack, strangerKey, type Stack } from '../support/stack';
+import { bootStack, sql, strangerKey, type Stack } from '../support/stack';
+import { loadInternalSigningKey } from '../../subgraphs/shared/keys';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -105,6 +106,32 @@ describe('subgraphs accept only the gateway', () => {
     expect(res.body.data!._entities[0].naam).toBe('Binnenstad');
     const replayed = await stack.post(stack.platform.subgraphUrls.financien, { query: '{ organisaties { id } }' }, { authorization: `Bearer ${internal}` });
     expect(replayed.status).toBe(401);
+  });
+
+  it('bounds the replay window: a gateway-signed token that is too old, or has no iat, is refused even before its exp', async () => {
+    const url = stack.platform.subgraphUrls.basisondersteuning;
+    const key = loadInternalSigningKey(stack.config);
+    const claims = { rol: 'gemeente-consulent', org: null, gem: 'GM0080', doel: 'toegang-en-beschikking', tid: 'a'.repeat(32) };
+    const sign = (iat: number | null) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(INTERNAL_ISSUER)
+        .setAudience(internalAudience('basisondersteuning')).setExpirationTime('1h');
+      return (iat === null ? jwt : jwt.setIssuedAt(iat)).sign(key);
+    };
+    const now = Math.floor(Date.now() / 1000);
+    expect((await stack.post(url, { query: entities }, { authorization: `Bearer ${await sign(now)}` })).status).toBe(200);
+    expect((await stack.post(url, { query: entities }, { authorization: `Bearer ${await sign(now - 600)}` })).status).toBe(401);
+    expect((await stack.post(url, { query: entities }, { authorization: `Bearer ${await sign(null)}` })).status).toBe(401);
+  });
+
+  it('ignores role headers from clients: the gateway trusts only the token, a subgraph only the internal token', async () => {
+    const volunteer = await stack.token({ rol: 'vrijwilliger', organisatie: 'vol' });
+    const headers = { 'x-rol': 'gemeente-consulent', 'x-role': 'gemeente-consulent', 'x-organisatie': 'windkracht058' };
+    const [inw] = await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner order by id limit 1`);
+    const res = await stack.query(`{ inwoner(id: "${inw!.id}") { bsn voornaam } }`, { token: volunteer, headers });
+    expect(res.body.data?.inwoner ?? null).toBeNull();
+    expect(JSON.stringify(res.body)).not.toMatch(/"bsn":"\d/);
+    const direct = await stack.post(stack.platform.subgraphUrls.basisondersteuning, { query: entities }, headers);
+    expect(direct.status).toBe(401);
   });
 
   it('answers a refused purpose with 403 and honours only valid trace contexts', async () => {

@@ -116,9 +116,10 @@ describe('gezamenlijke toegang and the indicatie', () => {
     expect(err(await stack.query(INDIENEN, { token: consulent, variables: { i: oud } }))).toMatchObject({ code: 'CONFLICT' });
 
     // The assigned provider sees the aanvraag and the resident it must visit; the other does not.
-    const list = 'query { hhAanvragen(status: TOEGEWEZEN) { id inwoner { id achternaam } } }';
+    const list = 'query { hhAanvragen(status: TOEGEWEZEN) { id ingediendOp inwoner { id achternaam } } }';
     const mine = (await stack.query(list, { token: miep })).body.data!.hhAanvragen;
     expect(mine.find((a: { id: string }) => a.id === aanvraag)?.inwoner.achternaam).toEqual(expect.any(String));
+    expect(mine.find((a: { id: string }) => a.id === aanvraag)?.ingediendOp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect((await stack.query(list, { token: thfl })).body.data!.hhAanvragen.map((a: { id: string }) => a.id)).not.toContain(aanvraag);
     expect(err(await stack.query(VASTSTELLEN, { token: thfl, variables: { a: aanvraag, input: { startdatum: '2026-11-01', huishoudgrootte: 2, taken: TAKEN } } }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(err(await stack.query(VASTSTELLEN, { token: miep, variables: { a: aanvraag, input: { startdatum: '2026-11-01', huishoudgrootte: 2, taken: TAKEN, vasteHulp: 'gm0080-hulp-thfl-1' } } }))).toMatchObject({ field: 'input.vasteHulp' });
