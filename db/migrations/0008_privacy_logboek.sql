@@ -36,4 +36,14 @@ CREATE TABLE "privacy"."verwerking" (
 CREATE INDEX "verwerkersovereenkomst_org_idx" ON "privacy"."verwerkersovereenkomst" USING btree ("gemeente_code","organisatie_id","doel");--> statement-breakpoint
 CREATE INDEX "verwerking_betrokkene_idx" ON "privacy"."verwerking" USING btree ("gemeente_code","betrokkene","id");--> statement-breakpoint
 CREATE INDEX "verwerking_trace_idx" ON "privacy"."verwerking" USING btree ("trace_id");--> statement-breakpoint
-CREATE INDEX "verwerking_organisatie_idx" ON "privacy"."verwerking" USING btree ("gemeente_code","organisatie","id");
+CREATE INDEX "verwerking_organisatie_idx" ON "privacy"."verwerking" USING btree ("gemeente_code","organisatie","id");--> statement-breakpoint
+-- The processing log is append-only: a record that can be changed proves nothing.
+CREATE FUNCTION "privacy"."verwerking_alleen_toevoegen"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'privacy.verwerking is append-only';
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "verwerking_alleen_toevoegen" BEFORE UPDATE OR DELETE ON "privacy"."verwerking"
+  FOR EACH ROW EXECUTE FUNCTION "privacy"."verwerking_alleen_toevoegen"();--> statement-breakpoint
+CREATE TRIGGER "verwerking_niet_legen" BEFORE TRUNCATE ON "privacy"."verwerking"
+  FOR EACH STATEMENT EXECUTE FUNCTION "privacy"."verwerking_alleen_toevoegen"();

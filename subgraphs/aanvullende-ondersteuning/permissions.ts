@@ -80,4 +80,10 @@ export const policy: PolicySet = {
     IwmoVerwerking: 'geen',
     ...Object.fromEntries(IWMO_ONDERDELEN.map((t) => [t, 'ouder' as const])),
   },
+  wijzigingen: {
+    iwmoBerichtVerwerken: (r) => {
+      const id = (r as { bericht?: { inwoner?: { id?: string } } | null }).bericht?.inwoner?.id;
+      return id ? [id] : [];
+    },
+  },
 };

@@ -1,3 +1,6 @@
+import { and, eq } from 'drizzle-orm';
+import { inwoner, plan } from '../../db/schema/basisondersteuning';
+import type { SubgraphContext } from '../shared/context';
 import { aggregateReaders, everyone, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
@@ -130,4 +133,17 @@ export const policy: PolicySet = {
     Regievoerder: 'geen',
   },
   maskers: { 'Inwoner.achternaam': achternaamInitiaal },
+  // A household plan is every member's data.
+  wijzigingen: {
+    planOpstellen: (p, ctx) => ledenVanPlan(ctx, (p as { id: string }).id),
+    doelToevoegen: (d, ctx) => ledenVanPlan(ctx, (d as { planId: string }).planId),
+    doelAfsluiten: (d, ctx) => ledenVanPlan(ctx, (d as { planId: string }).planId),
+  },
 };
+
+async function ledenVanPlan(ctx: SubgraphContext, planId: string): Promise<string[]> {
+  const rows = await ctx.db.select({ id: inwoner.id }).from(inwoner)
+    .innerJoin(plan, eq(plan.huishoudenId, inwoner.huishoudenId))
+    .where(and(eq(plan.id, planId), eq(inwoner.gemeenteCode, ctx.scope.gemeente)));
+  return rows.map((r) => r.id);
+}

@@ -1,3 +1,6 @@
+import { and, eq } from 'drizzle-orm';
+import { overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
+import type { SubgraphContext } from '../shared/context';
 import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in huishoudelijke hulp. Not listed = denied. */
@@ -92,4 +95,15 @@ export const policy: PolicySet = {
     HhOverdracht: 'geen',
     HhOverdrachtRegel: viaInwonerId,
   },
+  // A transfer or placement moves clients: each line of its report is a changed resident.
+  wijzigingen: {
+    hhPersoneelOverdragen: (o, ctx) => clientenVanOverdracht(ctx, (o as { id: string }).id),
+    hhClientenPlaatsen: (o, ctx) => clientenVanOverdracht(ctx, (o as { id: string }).id),
+  },
 };
+
+async function clientenVanOverdracht(ctx: SubgraphContext, overdrachtId: string): Promise<string[]> {
+  const rows = await ctx.db.select({ id: overdrachtRegel.inwonerId }).from(overdrachtRegel)
+    .where(and(eq(overdrachtRegel.overdrachtId, overdrachtId), eq(overdrachtRegel.gemeenteCode, ctx.scope.gemeente)));
+  return rows.map((r) => r.id);
+}

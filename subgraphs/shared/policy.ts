@@ -1,4 +1,4 @@
-import { GraphQLObjectType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { ROLES, type Rol } from './roles';
@@ -20,7 +20,9 @@ import type { Betrokkene } from './verwerkingen';
  *   per-field overrides); a role never reads above its MAX_NIVEAU;
  * - `betrokkenen`: for every type holding personal data, how to find the resident a
  *   row is about, so reading it writes the processing log (verwerkingen.ts);
- * - `maskers`: the reduction applied for 'mask'.
+ * - `maskers`: the reduction applied for 'mask';
+ * - `wijzigingen`: for a personal mutation whose result does not name its resident(s)
+ *   (a household plan, a transfer report), which residents it changed.
  */
 export type Access = 'allow' | 'relation' | 'mask';
 export type FieldAccess = Partial<Record<Rol, Access>>;
@@ -28,12 +30,15 @@ export type Policy = Record<string, Record<string, FieldAccess>>;
 export type Decision = Access | 'deny';
 export type Niveaus = Record<string, Niveau | Record<string, Niveau>>;
 export type Maskers = Record<string, (value: unknown) => unknown>;
+/** The residents a mutation changed, from its result. */
+export type Wijziging = (result: unknown, ctx: SubgraphContext) => Promise<readonly string[]> | readonly string[];
 
 export interface PolicySet {
   regels: Policy;
   niveaus: Niveaus;
   betrokkenen: Record<string, Betrokkene>;
   maskers?: Maskers;
+  wijzigingen?: Record<string, Wijziging>;
 }
 
 const ROOT_TYPES = new Set(['Query', 'Mutation']);
@@ -105,6 +110,15 @@ export function policyProblems(schema: GraphQLSchema, set: PolicySet): string[] 
       }
     }
   }
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  for (const [name, field] of Object.entries(mutations)) {
+    const niveau = niveauVan(set, 'Mutation', name);
+    if (!niveau || rang(niveau) < rang(PERSOONSGEGEVEN) || set.wijzigingen?.[name]) continue;
+    const result = getNamedType(field.type).name;
+    if (typeof set.betrokkenen[result] !== 'function') {
+      problems.push(`Mutation.${name} changes personal data but neither its result (${result}) nor wijzigingen names the resident`);
+    }
+  }
   for (const [typeName, entry] of Object.entries(set.niveaus)) {
     const schemaFields = objectFields(typeName);
     if (!schemaFields) problems.push(`Levels name unknown type ${typeName}`);
@@ -125,7 +139,11 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
   const problems = policyProblems(schema, set);
   if (problems.length > 0) throw new Error(`Unsound policy:\n  - ${problems.join('\n  - ')}`);
   const ruleTree: Record<string, Record<string, unknown>> = {};
-  const maskTree: Record<string, Record<string, GraphQLFieldResolver<unknown, SubgraphContext>>> = {};
+  // Middleware that acts on a resolved value: masks, and the residents a mutation changed.
+  type After = (value: unknown, ctx: SubgraphContext) => unknown;
+  const afterTree: Record<string, Record<string, After>> = {};
+  const after = (typeName: string, fieldName: string, fn: After) => ((afterTree[typeName] ??= {})[fieldName] = fn);
+  const mutationFields = schema.getMutationType()?.getFields() ?? {};
   for (const [typeName, fieldPolicies] of Object.entries(set.regels)) {
     ruleTree[typeName] ??= {};
     const betrokkene = set.betrokkenen[typeName];
@@ -140,14 +158,26 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
       });
       const masker = set.maskers?.[target];
       if (masker && [...decisions.values()].includes('mask')) {
-        maskTree[typeName] ??= {};
-        maskTree[typeName]![fieldName] = (async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: unknown) => {
-          const value = await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info);
-          return decisions.get(ctx.scope.rol) === 'mask' && value != null ? masker(value) : value;
-        }) as never;
+        after(typeName, fieldName, (value, ctx) => (decisions.get(ctx.scope.rol) === 'mask' && value != null ? masker(value) : value));
+      }
+      // A change is logged even when the client selects nothing personal from the result.
+      const mutation = typeName === 'Mutation' ? mutationFields[fieldName] : undefined;
+      const wijziging = set.wijzigingen?.[fieldName];
+      if (mutation && (wijziging || rang(niveauVan(set, typeName, fieldName)!) >= rang(PERSOONSGEGEVEN))) {
+        const extractor = set.betrokkenen[getNamedType(mutation.type).name];
+        after(typeName, fieldName, async (value, ctx) => {
+          const ids = wijziging ? await wijziging(value, ctx)
+            : typeof extractor === 'function' ? (Array.isArray(value) ? value : [value]).map((v) => (v == null ? null : extractor(v))) : [];
+          for (const id of ids) if (id) ctx.verwerkingen?.betrokkene(id, target);
+          return value;
+        });
       }
     }
   }
+  const afterMiddleware = Object.fromEntries(Object.entries(afterTree).map(([typeName, fns]) => [typeName, Object.fromEntries(
+    Object.entries(fns).map(([fieldName, fn]) => [fieldName, async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: unknown) =>
+      fn(await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info), ctx)]),
+  )]));
   for (const [typeName, names] of Object.entries(FEDERATION_FIELDS)) {
     if (!schema.getType(typeName)) continue;
     ruleTree[typeName] ??= {};
@@ -159,7 +189,7 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
     allowExternalErrors: true,
     debug: false,
   });
-  return Object.keys(maskTree).length > 0 ? [guard, maskTree as IMiddleware] : [guard];
+  return Object.keys(afterMiddleware).length > 0 ? [guard, afterMiddleware as IMiddleware] : [guard];
 }
 
 /** Every `Type.field` of the object types in a schema that a policy must cover (tests use it). */

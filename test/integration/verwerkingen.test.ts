@@ -107,6 +107,21 @@ describe('processing log records', () => {
   });
 });
 
+describe('changes', () => {
+  it('logs a change to a household plan for every member, even when the client selects nothing personal', async () => {
+    const [p] = await stack.rows<{ id: string; regievoerder_id: string; huishouden_id: string }>(sql`select p.id, p.regievoerder_id, p.huishouden_id
+      from basisondersteuning.plan p where (select count(*) from basisondersteuning.inwoner i where i.huishouden_id = p.huishouden_id) >= 2 order by p.id limit 1`);
+    const members = (await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner where huishouden_id = ${p!.huishouden_id}`)).map((m) => m.id);
+    const key = loadPseudonymKey(stack.config);
+    const token = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
+    const res = await traced(`mutation { doelToevoegen(plan: "${p!.id}", omschrijving: "Weer zelf koken") { __typename } }`, token);
+    expect(res.body.errors).toBeUndefined();
+    const recs = await recordsOfTrace(res.traceId);
+    expect(recs.map((r) => r.betrokkene).sort()).toEqual(members.map((m) => pseudoniem(key, m)).sort());
+    for (const r of recs) expect(r).toMatchObject({ soort: 'wijzigen', velden: ['Mutation.doelToevoegen'], dienst: 'basisondersteuning' });
+  });
+});
+
 describe('resident insight and the fg', () => {
   it('shows the resident who processed their data (role, organisation, purpose, fields), never the worker', async () => {
     const provider = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058', sub: 'medewerker-geheim' });
@@ -156,6 +171,16 @@ describe('resident insight and the fg', () => {
     expect(await recordsOfTrace(inquiry.traceId)).toEqual([expect.objectContaining({ dienst: 'privacy', rol: 'fg', velden: ['Query.verwerkingen'], betrokkene: pseudo })]);
     const noFilter = await stack.query('{ verwerkingen { verwerkingen { naam } } }', { token });
     expect(noFilter.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('integrity of the log', () => {
+  it('refuses to change or delete a record', async () => {
+    for (const statement of ['update privacy.verwerking set rol = \'fg\'', 'delete from privacy.verwerking', 'truncate privacy.verwerking']) {
+      await expect(stack.database.execute(statement)).rejects.toThrow(/append-only/);
+    }
+    const [{ n }] = (await stack.rows<{ n: number }>(sql`select count(*)::int as n from privacy.verwerking`)) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
   });
 });
 
