@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
+import { freshDatabase } from '../support/stack';
 import * as s from '../../db/schema';
 import { seed } from '../../db/seed/generate';
 import { LEEUWARDEN, TEST_GEMEENTE } from '../../db/seed/reference';
@@ -25,26 +24,6 @@ const TOT = '2025-03-31';
 let database: Database;
 let drop = async () => {};
 let rows: <T>(q: SQL) => Promise<T[]>;
-
-/** PGlite in memory, or a fresh database on TEST_DATABASE_URL (as test/support/stack.ts does). */
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { database: await openDatabase({}), drop: async () => {} };
-  const name = `wmo_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  return {
-    database: db,
-    drop: async () => {
-      await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const results = new Map<number, AnoniemeExport>();
 const statementsPerCall: number[] = [];
@@ -69,8 +48,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!database) return;
-  if (process.env.TEST_DATABASE_URL) await drop();
-  else await database.close();
+  await database.close();
+  await drop();
 });
 
 interface Ruw {
