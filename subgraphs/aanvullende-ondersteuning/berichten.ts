@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { organisatie } from '../../db/schema/financien';
@@ -105,17 +105,32 @@ function inhoud(soort: string, toewijzingId: string, input: BerichtInput): strin
 export const inhoudKey = (key: keyof BerichtInput) =>
   sql<string | null>`(select e->>1 from jsonb_array_elements(${bericht.inhoud}::jsonb -> 2) e where e->>0 = ${key})`;
 
-/** The toewijzingen a caller may send messages for: its gemeente's; a provider only its own (hoofd- or onderaannemer). */
+/**
+ * The statuses in which a provider knows a toewijzing of its own: from the gemeente's grant
+ * on, also after a stop or lapse (its inbox, loaders.ts). A verzoek the gemeente has not
+ * granted (yet) or refused is not the provider's to see.
+ */
+export const POSTVAK_STATUSES = ['toegewezen', 'gestart', 'gestopt', 'vervallen'];
+
+/**
+ * The toewijzingen a caller may send messages for: its gemeente's; a provider only its own
+ * (hoofd- or onderaannemer) that it knows of (POSTVAK_STATUSES), so any other toewijzing is
+ * NOT_FOUND like one that does not exist, never a CONFLICT naming its status.
+ */
 export function berichtScope(scope: Scope): SQL {
-  const own = scope.rol === 'aanbieder-medewerker' ? toewijzingVoorOrganisatie(scope.organisatie ?? '') : undefined;
+  const own = scope.rol === 'aanbieder-medewerker'
+    ? and(toewijzingVoorOrganisatie(scope.organisatie ?? ''), inArray(toewijzing.status, POSTVAK_STATUSES))
+    : undefined;
   return and(eq(toewijzing.gemeenteCode, scope.gemeente), own)!;
 }
 
 /**
  * Receives one message. A message id seen before with the same content returns the
  * stored result and changes nothing (partner systems may retry); with other content it
- * is a CONFLICT. The toewijzing row is locked, and the message id checked again under
- * the lock, so parallel retries of one message also get the one result.
+ * is a CONFLICT. The toewijzing is looked up (and locked) first, within the caller's
+ * reach, and only then the message id: a stored message never answers a caller that
+ * cannot reach its toewijzing. Under the lock parallel retries of one message also get
+ * the one result.
  */
 export async function receive(db: Db, scope: Scope, soort: BerichtSoort, berichtIdInput: string, toewijzingInput: string, input: BerichtInput): Promise<ToewijzingRow> {
   const berichtId = identifier('berichtId', berichtIdInput);
@@ -131,8 +146,6 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     return seen.resultaat as ToewijzingRow;
   };
   return db.transaction(async (tx) => {
-    const before = await earlier(tx);
-    if (before) return before;
     const rule = BERICHTEN[soort];
     const [row] = await tx.select().from(toewijzing).where(and(berichtScope(scope), eq(toewijzing.id, toewijzingId))).for('update');
     if (!row) throw notFound('Toewijzing not found');
@@ -164,6 +177,7 @@ export async function doorgeven(db: Db, scope: Scope, toewijzingInput: string, o
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(toewijzing).where(and(
       eq(toewijzing.gemeenteCode, scope.gemeente), eq(toewijzing.id, toewijzingId), eq(toewijzing.organisatieId, scope.organisatie ?? ''),
+      inArray(toewijzing.status, POSTVAK_STATUSES),
     )).for('update');
     if (!row) throw notFound('Toewijzing not found');
     if (!(ACTIVE_TOEWIJZING_STATUSES as readonly string[]).includes(row.status)) {

@@ -6,6 +6,7 @@ import { countLoader, manyLoader } from '../shared/loaders';
 import { activeToewijzing, inwonerVisible, lopendeToewijzing, toewijzingVoorOrganisatie } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { iwmoBerichten, type IwmoBericht } from './iwmo-berichten';
+import { POSTVAK_STATUSES } from './berichten';
 
 export type ToewijzingRow = typeof toewijzing.$inferSelect;
 
@@ -27,7 +28,6 @@ export function toewijzingScope(db: Db, scope: Scope): SQL {
  * message and must get the stop's retour after the care ended), but not of a verzoek the
  * gemeente has not granted (yet); other roles as `toewijzingScope`.
  */
-export const POSTVAK_STATUSES = ['toegewezen', 'gestart', 'gestopt', 'vervallen'];
 export function postvakScope(db: Db, scope: Scope): SQL {
   if (scope.rol === 'aanbieder-medewerker') return and(toewijzingVoorOrganisatie(scope.organisatie ?? ''), inArray(toewijzing.status, POSTVAK_STATUSES))!;
   return toewijzingScope(db, scope);

@@ -33,12 +33,13 @@ export async function planOpstellen(db: Db, scope: Scope, huishoudenInput: strin
   });
 }
 
-async function lockPlan(tx: Db, scope: Scope, planInput: string) {
+/** A plan within reach, locked; `missing` is the NOT_FOUND message for one that is not (the same whether it exists or not). */
+async function lockPlan(tx: Db, scope: Scope, planInput: string, missing = 'Plan not found') {
   const planId = identifier('plan', planInput);
   const [row] = await tx.select().from(plan).where(and(eq(plan.gemeenteCode, scope.gemeente), eq(plan.id, planId))).for('update');
-  if (!row) throw notFound('Plan not found');
+  if (!row) throw notFound(missing);
   await assertHuishouden(tx, scope, 'plan', row.huishoudenId).catch((error: unknown) => {
-    if ((error as GraphQLError).extensions?.code === 'BAD_USER_INPUT') throw notFound('Plan not found');
+    if ((error as GraphQLError).extensions?.code === 'BAD_USER_INPUT') throw notFound(missing);
     throw error;
   });
   return row;
@@ -63,7 +64,8 @@ export async function doelAfsluiten(db: Db, scope: Scope, idInput: string, statu
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(doel).where(and(eq(doel.gemeenteCode, scope.gemeente), eq(doel.id, id))).for('update');
     if (!row) throw notFound('Doel not found');
-    await lockPlan(tx, scope, row.planId);
+    // A goal of a plan out of reach is not found either: the same answer as a missing goal.
+    await lockPlan(tx, scope, row.planId, 'Doel not found');
     if (row.status !== 'OPEN') throw conflict(`Doel is ${row.status}: only an OPEN goal can be closed`, { currentStatus: row.status });
     const [updated] = await tx.update(doel).set({ status }).where(eq(doel.id, id)).returning();
     return updated!;

@@ -219,9 +219,15 @@ export async function indicatieStarten(
   scope: Scope,
   values: { inwonerId: string; wijkCode: string; organisatieId: string; minutenPerWeek: number; startdatum: string; einddatum: string | null; berekening: Berekening | null; voortzettingVan?: string | null },
 ): Promise<IndicatieRow> {
-  const [later] = await tx.select({ startdatum: indicatie.startdatum }).from(indicatie)
+  const [later] = await tx.select({ startdatum: indicatie.startdatum, organisatieId: indicatie.organisatieId }).from(indicatie)
     .where(and(eq(indicatie.inwonerId, values.inwonerId), gte(indicatie.startdatum, values.startdatum)));
-  if (later) throw conflict(`The resident already has an indicatie starting ${later.startdatum}, on or after this startdatum`, { currentStartdatum: later.startdatum });
+  if (later) {
+    // An hh-aanbieder sees only its own indicaties: another provider's start date is not named.
+    if (scope.rol === 'hh-medewerker' && later.organisatieId !== scope.organisatie) {
+      throw conflict('The resident already has an indicatie starting on or after this startdatum');
+    }
+    throw conflict(`The resident already has an indicatie starting ${later.startdatum}, on or after this startdatum`, { currentStartdatum: later.startdatum });
+  }
   await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
     eq(indicatie.inwonerId, values.inwonerId), lt(indicatie.startdatum, values.startdatum),
     notEnded(indicatie.einddatum, values.startdatum),

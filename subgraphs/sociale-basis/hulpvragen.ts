@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { wijk } from '../../db/schema/basisondersteuning';
 import { organisatie } from '../../db/schema/financien';
@@ -92,6 +92,17 @@ export async function registreren(db: Db, scope: Scope, input: HulpvraagInput): 
 }
 
 /**
+ * The hulpvragen a caller may move: a coordinator those of its own organisation, a
+ * volunteer those matched to it. In the WHERE clause, so another's hulpvraag is NOT_FOUND
+ * like one that does not exist, before its status is looked at.
+ */
+function ownHulpvraag(scope: Scope): SQL {
+  if (scope.rol === 'vol-coordinator') return eq(hulpvraag.organisatieId, scope.organisatie ?? '');
+  if (scope.rol === 'vrijwilliger') return eq(hulpvraag.vrijwilligerId, scope.sub);
+  return sql`false`;
+}
+
+/**
  * Moves a hulpvraag along the flow. The row is locked (SELECT … FOR UPDATE), so two
  * coordinators cannot both match it; an invalid move is a CONFLICT naming the status.
  */
@@ -107,14 +118,8 @@ export async function transition(
   const vrijwilligerId = options.vrijwilliger === undefined ? undefined : identifier('vrijwilliger', options.vrijwilliger);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(hulpvraag)
-      .where(and(eq(hulpvraag.gemeenteCode, scope.gemeente), eq(hulpvraag.id, id))).for('update');
+      .where(and(eq(hulpvraag.gemeenteCode, scope.gemeente), eq(hulpvraag.id, id), ownHulpvraag(scope))).for('update');
     if (!row) throw notFound('Hulpvraag not found');
-    if (scope.rol === 'vrijwilliger' && row.vrijwilligerId !== scope.sub) {
-      throw forbidden('A volunteer can only change hulpvragen matched to them');
-    }
-    if (scope.rol === 'vol-coordinator' && row.organisatieId !== scope.organisatie) {
-      throw forbidden('A coordinator can only change the hulpvragen of its own organisation');
-    }
     const rule = TRANSITIONS[action];
     if (!(rule.from as readonly string[]).includes(row.status)) {
       throw conflict(`Hulpvraag is ${row.status}: ${action} is possible only from ${rule.from.join(' or ')}`, { currentStatus: row.status });
