@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { bootStack } from '../test/support/stack';
 import { loadPseudonymKey } from '../subgraphs/shared/keys';
-import { schrijfVerwerkingen, STATUS, VerwerkingenCollector } from '../subgraphs/shared/verwerkingen';
+import { schrijfVerwerkingen, STATUS, VerwerkingenCollector, verwerkingRecords } from '../subgraphs/shared/verwerkingen';
 
 const { values } = parseArgs({ options: { inwoners: { type: 'string', default: '2000' }, requests: { type: 'string', default: '300' } } });
 const inwoners = Number(values.inwoners);
@@ -51,10 +51,10 @@ try {
   for (let i = 0; i < requests + 30; i++) {
     const c = new VerwerkingenCollector('e'.repeat(16));
     for (const f of ['Inwoner.id', 'Inwoner.voornaam', 'Inwoner.achternaam', 'Inwoner.adres', 'Adres.straat', 'Inwoner.toewijzingen', 'Toewijzing.product', 'Toewijzing.status']) {
-      c.betrokkene(x!.id, f);
+      c.betrokkene(x!.id, f, 4);
     }
     const t0 = performance.now();
-    await schrijfVerwerkingen(stack.database.db, key, c, { dienst: 'measure', naam: 'query inwoner', soort: 'lezen', status: STATUS.OK, scope });
+    await schrijfVerwerkingen(stack.database.db, verwerkingRecords(key, c, { dienst: 'measure', naam: 'query inwoner', soort: 'lezen', status: STATUS.OK, scope }));
     if (i >= 30) writes.push(performance.now() - t0);
   }
   writes.sort((a, b) => a - b);

@@ -30,7 +30,8 @@ CREATE TABLE "privacy"."verwerking" (
 	"rol" text NOT NULL,
 	"organisatie" text,
 	"gebruiker" text NOT NULL,
-	"velden" text[] NOT NULL
+	"velden" text[] NOT NULL,
+	"veld_niveaus" smallint[] NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "verwerkersovereenkomst_org_idx" ON "privacy"."verwerkersovereenkomst" USING btree ("gemeente_code","organisatie_id","doel");--> statement-breakpoint

@@ -31,9 +31,11 @@ export const verwerking = privacy.table('verwerking', {
   betrokkeneType: text('betrokkene_type').notNull(),
   rol: text('rol').notNull(),
   organisatie: text('organisatie'),
-  /** The worker's subject in the token: for the fg only, never shown to the resident. */
+  /** The worker's subject in the token (for a resident acting themself: their pseudonym); for the fg only. */
   gebruiker: text('gebruiker').notNull(),
   velden: text('velden').array().notNull(),
+  /** The confidentiality level (rank in NIVEAUS) of each of `velden`, in the same order. */
+  veldNiveaus: smallint('veld_niveaus').array().notNull(),
 }, (t) => [
   index('verwerking_betrokkene_idx').on(t.gemeenteCode, t.betrokkene, t.id),
   index('verwerking_trace_idx').on(t.traceId),

@@ -60,6 +60,15 @@ export function createLoaders(db: Db, scope: Scope) {
       (r) => r.inwonerId,
     ),
     /** Members of a household, each filtered by the caller's relation like any resident. */
+    /**
+     * Every member of a household, whatever the caller may see: only for the processing
+     * log (a household's plan is every member's data), never returned to a client.
+     */
+    ledenVoorLogboek: manyLoader<{ id: string; huishoudenId: string }>(
+      (ids) => db.select({ id: inwoner.id, huishoudenId: inwoner.huishoudenId }).from(inwoner)
+        .where(and(eq(inwoner.gemeenteCode, scope.gemeente), inArray(inwoner.huishoudenId, [...ids]))),
+      (r) => r.huishoudenId,
+    ),
     leden: manyLoader<InwonerRow>(
       (ids) =>
         db.select().from(inwoner).where(and(

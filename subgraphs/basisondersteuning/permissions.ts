@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { inwoner, plan } from '../../db/schema/basisondersteuning';
 import type { SubgraphContext } from '../shared/context';
+import type { Loaders } from './loaders';
 import { aggregateReaders, everyone, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
@@ -126,9 +127,9 @@ export const policy: PolicySet = {
     Verwijzing: viaInwonerId,
     BeschikkingAanvraag: viaInwonerId,
     Signaal: viaInwonerId,
-    // The household's plan is reached through a member (Inwoner.huishouden), whose record it joins.
-    Huishouden: 'ouder',
-    Plan: 'ouder',
+    // A household's plan and goals are every member's data.
+    Huishouden: (h, ctx) => ledenVanHuishouden(ctx, (h as { id: string }).id),
+    Plan: (p, ctx) => ledenVanHuishouden(ctx, (p as { huishoudenId: string }).huishoudenId),
     Doel: 'ouder',
     Regievoerder: 'geen',
   },
@@ -140,6 +141,10 @@ export const policy: PolicySet = {
     doelAfsluiten: (d, ctx) => ledenVanPlan(ctx, (d as { planId: string }).planId),
   },
 };
+
+async function ledenVanHuishouden(ctx: SubgraphContext<Loaders>, huishoudenId: string): Promise<string[]> {
+  return (await ctx.loaders.ledenVoorLogboek.load(huishoudenId)).map((l) => l.id);
+}
 
 async function ledenVanPlan(ctx: SubgraphContext, planId: string): Promise<string[]> {
   const rows = await ctx.db.select({ id: inwoner.id }).from(inwoner)

@@ -6,6 +6,7 @@ import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { identifier, intBetween } from '../shared/validate';
 import { pseudoniem } from '../shared/verwerkingen';
+import { MAX_NIVEAU, rang } from '../shared/vertrouwelijkheid';
 
 export type VerwerkingRow = typeof verwerking.$inferSelect;
 
@@ -68,6 +69,8 @@ export async function verwerkingenVan(db: Db, scope: Scope, key: KeyObject, inwo
           eq(verwerking.gemeenteCode, scope.gemeente),
           inArray(verwerking.betrokkene, [...byPseudoniem.keys()]),
           na === null ? undefined : lt(verwerking.id, na),
+          // Records of only fields above the resident's level (a Veilig Thuis signal) stay out of their view.
+          sql`exists (select 1 from unnest(${verwerking.veldNiveaus}) as n(niveau) where n.niveau <= ${rang(MAX_NIVEAU.inwoner)})`,
         )),
     );
     const rows = await db.with(ranked).select({ v: verwerking }).from(verwerking)

@@ -6,6 +6,7 @@ import { intBetween } from '../shared/validate';
 import { activiteit, activiteitUri, VERWERKINGSACTIVITEITEN } from '../shared/verwerkingsactiviteiten';
 import { anoniemeMaandexport, type AnoniemeRegel } from './anonieme-export';
 import type { Loaders } from './loaders';
+import { MAX_NIVEAU, rang } from '../shared/vertrouwelijkheid';
 import type { VerwerkingRow } from './logboek';
 import { doelNaam, heeftOvereenkomst, overeenkomstBeeindigen, overeenkomsten, overeenkomstVastleggen, type OvereenkomstDoel, type OvereenkomstRow } from './overeenkomsten';
 
@@ -20,6 +21,14 @@ function activiteitVanUri(uri: string) {
   return a && String(a.versie) === versie ? { ...a, uri } : null;
 }
 
+const VERTROUWELIJK = rang('vertrouwelijk');
+
+function zichtbareVelden(v: VerwerkingRow, ctx: Ctx): string[] {
+  if (ctx.scope.rol !== 'inwoner') return v.velden;
+  const max = rang(MAX_NIVEAU.inwoner);
+  return v.velden.filter((_, i) => (v.veldNiveaus[i] ?? Number.MAX_SAFE_INTEGER) <= max);
+}
+
 export const resolvers: Resolvers = {
   Datum,
   Query: {
@@ -27,8 +36,9 @@ export const resolvers: Resolvers = {
       VERWERKINGSACTIVITEITEN.map((a) => ({ ...a, uri: activiteitUri(ctx.scope.gemeente, a.doel) })),
     verwerkingen: async (_: unknown, a: { inwoner?: string | null; traceId?: string | null; organisatie?: string | null; aantal: number; na?: string | null }, ctx: Ctx) => {
       const page = await ctx.loaders.zoeken(a);
-      // An inquiry into one resident is itself processing of their data.
-      if (a.inwoner) ctx.verwerkingen.betrokkene(a.inwoner, 'Query.verwerkingen');
+      // An inquiry is itself processing of the data of every resident it returns records about.
+      for (const v of page.verwerkingen) ctx.verwerkingen.betrokkenePseudoniem(v.betrokkene, 'Query.verwerkingen', VERTROUWELIJK);
+      if (a.inwoner) ctx.verwerkingen.betrokkene(a.inwoner, 'Query.verwerkingen', VERTROUWELIJK);
       return page;
     },
     verwerkersovereenkomsten: (_: unknown, __: unknown, ctx: Ctx) => overeenkomsten(ctx.db, ctx.scope),
@@ -55,6 +65,10 @@ export const resolvers: Resolvers = {
   },
   Verwerking: {
     id: (v: VerwerkingRow) => String(v.id),
+    // A resident does not learn, through their own log, of fields above their level (a Veilig Thuis signal).
+    velden: (v: VerwerkingRow, _: unknown, ctx: Ctx) => zichtbareVelden(v, ctx),
+    naam: (v: VerwerkingRow, _: unknown, ctx: Ctx) =>
+      zichtbareVelden(v, ctx).length === v.velden.length ? v.naam : v.soort === 'wijzigen' ? 'mutation' : 'query',
     tijdstip: (v: VerwerkingRow) => new Date(v.startTijd).toISOString(),
     eindtijd: (v: VerwerkingRow) => new Date(v.eindTijd).toISOString(),
     soort: (v: VerwerkingRow) => (v.soort === 'wijzigen' ? 'WIJZIGEN' : 'LEZEN'),

@@ -21,7 +21,7 @@ export interface SubgraphDeps {
   log: Logger;
   suppression: SuppressionRule;
   internalVerifyKey: import('node:crypto').KeyObject;
-  /** Maximum age of an internal token (its ttl plus clock tolerance): bounds the replay window. */
+  /** Maximum age of an internal token (its ttl; jose adds 5 s clock tolerance): bounds the replay window. */
   internalTokenMaxAgeSeconds: number;
   /** Key of the keyed pseudonyms in the processing log. */
   pseudonymKey: import('node:crypto').KeyObject;

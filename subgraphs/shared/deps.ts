@@ -22,7 +22,7 @@ export function subgraphDeps(config: Config, database: Database, log: Logger): S
     log,
     suppression: { threshold: config.SUPPRESSION_THRESHOLD, rounding: config.SUPPRESSION_ROUNDING },
     internalVerifyKey: loadInternalVerifyKey(config),
-    internalTokenMaxAgeSeconds: config.INTERNAL_TOKEN_TTL_SECONDS + 5,
+    internalTokenMaxAgeSeconds: config.INTERNAL_TOKEN_TTL_SECONDS,
     pseudonymKey: loadPseudonymKey(config),
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     production: config.NODE_ENV === 'production',

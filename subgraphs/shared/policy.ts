@@ -1,4 +1,4 @@
-import { GraphQLObjectType, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { ROLES, type Rol } from './roles';
@@ -140,7 +140,7 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
   if (problems.length > 0) throw new Error(`Unsound policy:\n  - ${problems.join('\n  - ')}`);
   const ruleTree: Record<string, Record<string, unknown>> = {};
   // Middleware that acts on a resolved value: masks, and the residents a mutation changed.
-  type After = (value: unknown, ctx: SubgraphContext) => unknown;
+  type After = (value: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => unknown;
   const afterTree: Record<string, Record<string, After>> = {};
   const after = (typeName: string, fieldName: string, fn: After) => ((afterTree[typeName] ??= {})[fieldName] = fn);
   const mutationFields = schema.getMutationType()?.getFields() ?? {};
@@ -150,10 +150,11 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
     for (const fieldName of Object.keys(fieldPolicies)) {
       const target = `${typeName}.${fieldName}`;
       const decisions = new Map(ROLES.map((r) => [r, decide(set, r, typeName, fieldName)]));
-      const personal = !ROOT_TYPES.has(typeName) && rang(niveauVan(set, typeName, fieldName)!) >= rang(PERSOONSGEGEVEN);
+      const niveau = rang(niveauVan(set, typeName, fieldName)!);
+      const personal = !ROOT_TYPES.has(typeName) && niveau >= rang(PERSOONSGEGEVEN);
       ruleTree[typeName]![fieldName] = rule(target, { cache: 'no_cache' })((parent, _args, ctx: SubgraphContext, info) => {
         if (decisions.get(ctx.scope.rol) === 'deny') return forbidden(`Not allowed for this role: ${target}`);
-        if (personal && betrokkene) ctx.verwerkingen?.veld(target, parent, info.path, betrokkene);
+        if (personal && betrokkene) ctx.verwerkingen?.veld(target, niveau, parent, info.path, betrokkene, ctx);
         return true;
       });
       const masker = set.maskers?.[target];
@@ -165,18 +166,26 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
       const wijziging = set.wijzigingen?.[fieldName];
       if (mutation && (wijziging || rang(niveauVan(set, typeName, fieldName)!) >= rang(PERSOONSGEGEVEN))) {
         const extractor = set.betrokkenen[getNamedType(mutation.type).name];
-        after(typeName, fieldName, async (value, ctx) => {
-          const ids = wijziging ? await wijziging(value, ctx)
-            : typeof extractor === 'function' ? (Array.isArray(value) ? value : [value]).map((v) => (v == null ? null : extractor(v))) : [];
-          for (const id of ids) if (id) ctx.verwerkingen?.betrokkene(id, target);
+        const niveau = rang(niveauVan(set, typeName, fieldName)!);
+        after(typeName, fieldName, async (value, ctx, info) => {
+          let ids: readonly string[] = [];
+          if (wijziging) {
+            ids = await wijziging(value, ctx);
+            // The fields of the result (a plan, a goal) belong to the same residents.
+            if (value != null && !Array.isArray(value)) ctx.verwerkingen?.object(info.path, ids);
+          } else if (typeof extractor === 'function') {
+            const perRow = await Promise.all((Array.isArray(value) ? value : [value]).map((v) => (v == null ? null : extractor(v, ctx))));
+            ids = perRow.flatMap((r) => (r == null ? [] : typeof r === 'string' ? [r] : r));
+          }
+          for (const id of ids) ctx.verwerkingen?.betrokkene(id, target, niveau);
           return value;
         });
       }
     }
   }
   const afterMiddleware = Object.fromEntries(Object.entries(afterTree).map(([typeName, fns]) => [typeName, Object.fromEntries(
-    Object.entries(fns).map(([fieldName, fn]) => [fieldName, async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: unknown) =>
-      fn(await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info), ctx)]),
+    Object.entries(fns).map(([fieldName, fn]) => [fieldName, async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) =>
+      fn(await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info), ctx, info)]),
   )]));
   for (const [typeName, names] of Object.entries(FEDERATION_FIELDS)) {
     if (!schema.getType(typeName)) continue;
@@ -222,3 +231,8 @@ export const personReaders: FieldAccess = {
 
 /** Betrokkene of a row whose resident is in `inwonerId` (most tables). */
 export const viaInwonerId: Betrokkene = (row) => (row as { inwonerId?: string | null }).inwonerId ?? null;
+
+/** The level rank of `Type.field` for explicit records (resolvers that record a resident themselves). */
+export function niveauRang(set: Pick<PolicySet, 'niveaus'>, typeName: string, fieldName: string): number {
+  return rang(niveauVan(set, typeName, fieldName) ?? 'zeer_geheim');
+}

@@ -19,7 +19,7 @@ import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
 import { unauthenticated } from './errors';
 import { describeError, type Logger } from './logger';
-import { parentSpan, schrijfVerwerkingen, STATUS, VerwerkingenCollector } from './verwerkingen';
+import { parentSpan, schrijfVerwerkingen, STATUS, VerwerkingenCollector, verwerkingRecords } from './verwerkingen';
 
 /** What each subgraph folder provides; shared/ turns it into a running service. */
 export interface SubgraphModule<L> {
@@ -86,7 +86,8 @@ function actieNaam(operation: OperationDefinitionNode | undefined): string {
 /**
  * Writes the request's processing log before the response leaves the subgraph. When
  * the log cannot be written the response carries no data (fail closed): a mutation's
- * change stands, and the error log names the trace so the record can be restored.
+ * change stands, and the error log holds the records (pseudonyms and field names) so
+ * they can be restored.
  */
 export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' | 'pseudonymKey'>, log: Logger): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {
@@ -94,28 +95,34 @@ export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' 
       return {
         async willSendResponse({ contextValue, operation, response, errors }) {
           const collector = contextValue?.verwerkingen;
-          if (!collector || collector.size === 0) return;
+          if (!collector) return;
+          if (collector.onbekend.size > 0) {
+            log.warn({ fields: [...collector.onbekend] }, 'personal fields without a betrokkene: not logged');
+          }
           const codes = (errors ?? []).map((e) => e.extensions?.code);
           const status = codes.some(isUnexpected) ? STATUS.ERROR : codes.length > 0 ? STATUS.UNSET : STATUS.OK;
+          let records: ReturnType<typeof verwerkingRecords> = [];
           try {
-            await schrijfVerwerkingen(deps.db, deps.pseudonymKey, collector, {
+            // A failed lookup of a row's residents leaves the log incomplete: fail closed as well.
+            await collector.settled();
+            if (collector.size === 0) return;
+            records = verwerkingRecords(deps.pseudonymKey, collector, {
               dienst: name,
               naam: actieNaam(operation),
               soort: operation?.operation === 'mutation' ? 'wijzigen' : 'lezen',
               status,
               scope: contextValue.scope,
             });
+            await schrijfVerwerkingen(deps.db, records);
           } catch (error) {
-            contextValue.log.error({ err: describeError(error), records: collector.size, spanId: collector.spanId }, 'processing log write failed');
+            // The records hold pseudonyms and field names only: logged in full so they can be restored.
+            contextValue.log.error({ err: describeError(error), verwerkingen: records }, 'processing log write failed');
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
                 { message: 'Processing log unavailable: the response was withheld', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
               ];
             }
-          }
-          if (collector.onbekend.size > 0) {
-            log.warn({ fields: [...collector.onbekend] }, 'personal fields without a betrokkene: not logged');
           }
         },
       };

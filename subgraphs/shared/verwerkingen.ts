@@ -15,12 +15,17 @@ import { activiteitUri } from './verwerkingsactiviteiten';
  */
 
 /**
- * How to find the resident a row is about:
- * - a function of the parent object (null when the row names nobody, e.g. an anonymous hulpvraag);
- * - 'ouder': the row is only reached below a row that names its resident (Adres under Inwoner);
+ * How to find the residents a row is about:
+ * - a function of the parent object (and the request context, for a batched lookup),
+ *   giving one id, several (a household's plan is every member's) or none (an anonymous
+ *   hulpvraag);
+ * - 'ouder': the row is only reached below a row that names its residents (Adres under Inwoner);
  * - 'geen': the row is about no resident (a volunteer, a log record, a calculation).
  */
-export type Betrokkene = ((parent: unknown) => string | null | undefined) | 'ouder' | 'geen';
+export type Betrokkene =
+  | ((parent: unknown, ctx: any) => string | readonly string[] | null | undefined | Promise<string | readonly string[] | null | undefined>)
+  | 'ouder'
+  | 'geen';
 
 /** What the log calls the data subject id: a keyed pseudonym of our pseudonymous inwoner id. */
 export const BETROKKENE_TYPE = 'urn:wmo:inwoner-pseudoniem:hmac-sha256';
@@ -30,59 +35,90 @@ export function pseudoniem(key: KeyObject, inwonerId: string): string {
   return createHmac('sha256', key).update(inwonerId).digest('hex');
 }
 
-/** Fields of a resident the log keeps apart from the rest of the request (e.g. an fg inquiry). */
-type Velden = Set<string>;
-
 /** Every personal field seen without a betrokkene in this process (the matrix test asserts none). */
 export const onbekendeVelden = new Set<string>();
 
-/** Collects, for one subgraph request, which residents' fields were read or changed. */
+const asList = (ids: string | readonly string[] | null | undefined): readonly string[] =>
+  ids == null ? [] : typeof ids === 'string' ? [ids] : ids;
+
+/** A resident in the collector: an inwoner id, or (for rows that only hold one) a pseudonym. */
+type Sleutel = `i:${string}` | `p:${string}`;
+
+/**
+ * Collects, for one subgraph request, which residents' fields were read or changed, with
+ * the confidentiality level (rank) of each field.
+ */
 export class VerwerkingenCollector {
   readonly start = new Date();
   readonly spanId = randomBytes(8).toString('hex');
-  private readonly perInwoner = new Map<string, Velden>();
-  /** The resident of each object already seen, by its position in the response (graphql Path objects are shared by sibling fields). */
-  private readonly objectBetrokkene = new Map<unknown, string | null>();
+  private readonly perBetrokkene = new Map<Sleutel, Map<string, number>>();
+  /**
+   * The residents of each object already seen, by its position in the response (graphql
+   * Path objects are shared by sibling fields). Promises: a lookup (a household's members)
+   * must not hold up the field, or DataLoader batches would split across ticks.
+   */
+  private readonly objectBetrokkenen = new Map<unknown, Promise<readonly string[]>>();
+  private readonly pending: Array<Promise<void>> = [];
   /** Personal fields whose resident could not be found: a gap in the policy's betrokkenen (tests assert none). */
   readonly onbekend = new Set<string>();
 
   constructor(readonly parentSpanId: string | null) {}
 
-  /** Called by the policy rule of every personal field that is about to resolve. */
-  veld(target: string, parent: unknown, path: Path, betrokkene: Betrokkene): void {
+  /** Called by the policy rule of every personal field that is about to resolve; never blocks it. */
+  veld(target: string, rang: number, parent: unknown, path: Path, betrokkene: Betrokkene, ctx: unknown): void {
     if (betrokkene === 'geen') return;
-    let inwoner: string | null | undefined;
+    let ids: Promise<readonly string[]> | undefined;
     if (typeof betrokkene === 'function') {
-      inwoner = betrokkene(parent) ?? null;
-      this.objectBetrokkene.set(path.prev, inwoner);
-    } else {
-      for (let p: Path | undefined = path.prev; p; p = p.prev) {
-        if (this.objectBetrokkene.has(p)) {
-          inwoner = this.objectBetrokkene.get(p);
-          break;
-        }
+      ids = this.objectBetrokkenen.get(path.prev);
+      if (!ids) {
+        ids = (async () => asList(await betrokkene(parent, ctx)))();
+        this.objectBetrokkenen.set(path.prev, ids);
       }
-      if (inwoner === undefined) {
+    } else {
+      for (let p: Path | undefined = path.prev; p && !ids; p = p.prev) ids = this.objectBetrokkenen.get(p);
+      if (!ids) {
         this.onbekend.add(target);
         onbekendeVelden.add(target);
+        return;
       }
     }
-    if (inwoner) this.betrokkene(inwoner, target);
+    this.pending.push(ids.then((list) => {
+      for (const id of list) this.voeg(`i:${id}`, target, rang);
+    }));
+  }
+
+  /** The residents of an object at `path` (a mutation's result), for the fields below it. */
+  object(path: Path, inwonerIds: readonly string[]): void {
+    this.objectBetrokkenen.set(path, Promise.resolve(inwonerIds));
+  }
+
+  /** Waits for every lookup; rejects when one failed (the log is then not complete). */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
   }
 
   /** Records explicitly that a resident's data was processed (mutations, inquiries). */
-  betrokkene(inwonerId: string, target: string): void {
-    let velden = this.perInwoner.get(inwonerId);
-    if (!velden) this.perInwoner.set(inwonerId, (velden = new Set()));
-    velden.add(target);
+  betrokkene(inwonerId: string, target: string, rang: number): void {
+    this.voeg(`i:${inwonerId}`, target, rang);
+  }
+
+  /** The same, for a row that holds only the resident's pseudonym (the log itself). */
+  betrokkenePseudoniem(pseudo: string, target: string, rang: number): void {
+    this.voeg(`p:${pseudo}`, target, rang);
+  }
+
+  private voeg(sleutel: Sleutel, target: string, rang: number): void {
+    let velden = this.perBetrokkene.get(sleutel);
+    if (!velden) this.perBetrokkene.set(sleutel, (velden = new Map()));
+    velden.set(target, Math.max(rang, velden.get(target) ?? 0));
   }
 
   get size(): number {
-    return this.perInwoner.size;
+    return this.perBetrokkene.size;
   }
 
-  entries(): IterableIterator<[string, Velden]> {
-    return this.perInwoner.entries();
+  entries(): IterableIterator<[Sleutel, Map<string, number>]> {
+    return this.perBetrokkene.entries();
   }
 }
 
@@ -97,31 +133,51 @@ export interface Actie {
   scope: Scope;
 }
 
-/** Writes the collected records of one request in one statement. */
-export async function schrijfVerwerkingen(db: Db, key: KeyObject, c: VerwerkingenCollector, actie: Actie): Promise<number> {
-  if (c.size === 0) return 0;
+export type VerwerkingInsert = typeof verwerking.$inferInsert;
+
+/** The records of one request, one per resident. */
+export function verwerkingRecords(key: KeyObject, c: VerwerkingenCollector, actie: Actie): VerwerkingInsert[] {
   const eind = new Date();
   const { scope } = actie;
-  const rows = [...c.entries()].map(([inwonerId, velden]) => ({
-    gemeenteCode: scope.gemeente,
-    traceId: scope.traceId,
-    spanId: c.spanId,
-    parentSpanId: c.parentSpanId,
-    naam: actie.naam,
-    dienst: actie.dienst,
-    soort: actie.soort,
-    startTijd: c.start.toISOString(),
-    eindTijd: eind.toISOString(),
-    statusCode: actie.status,
-    verwerkingsactiviteit: activiteitUri(scope.gemeente, scope.doel),
-    doel: scope.doel,
-    betrokkene: pseudoniem(key, inwonerId),
-    betrokkeneType: BETROKKENE_TYPE,
-    rol: scope.rol,
-    organisatie: scope.organisatie,
-    gebruiker: scope.sub,
-    velden: [...velden].sort(),
-  }));
+  // A resident acting themself is stored by pseudonym, never by id, also as the actor.
+  const gebruiker = scope.rol === 'inwoner' ? `pseudoniem:${pseudoniem(key, scope.sub)}` : scope.sub;
+  // One record per resident, whether it was collected by id or by pseudonym.
+  const perPseudoniem = new Map<string, Map<string, number>>();
+  for (const [sleutel, velden] of c.entries()) {
+    const pseudo = sleutel.startsWith('i:') ? pseudoniem(key, sleutel.slice(2)) : sleutel.slice(2);
+    const merged = perPseudoniem.get(pseudo) ?? new Map<string, number>();
+    for (const [veld, r] of velden) merged.set(veld, Math.max(r, merged.get(veld) ?? 0));
+    perPseudoniem.set(pseudo, merged);
+  }
+  return [...perPseudoniem].map(([pseudo, velden]) => {
+    const namen = [...velden.keys()].sort();
+    return {
+      gemeenteCode: scope.gemeente,
+      traceId: scope.traceId,
+      spanId: c.spanId,
+      parentSpanId: c.parentSpanId,
+      naam: actie.naam,
+      dienst: actie.dienst,
+      soort: actie.soort,
+      startTijd: c.start.toISOString(),
+      eindTijd: eind.toISOString(),
+      statusCode: actie.status,
+      verwerkingsactiviteit: activiteitUri(scope.gemeente, scope.doel),
+      doel: scope.doel,
+      betrokkene: pseudo,
+      betrokkeneType: BETROKKENE_TYPE,
+      rol: scope.rol,
+      organisatie: scope.organisatie,
+      gebruiker,
+      velden: namen,
+      veldNiveaus: namen.map((n) => velden.get(n)!),
+    };
+  });
+}
+
+/** Writes the records of one request in one statement. */
+export async function schrijfVerwerkingen(db: Db, rows: VerwerkingInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
   await db.insert(verwerking).values(rows);
   return rows.length;
 }

@@ -1,3 +1,5 @@
+import type { SubgraphContext } from '../shared/context';
+import type { Loaders } from './loaders';
 import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
@@ -71,7 +73,11 @@ export const policy: PolicySet = {
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,
-    Hulpvraag: viaInwonerId,
+    // Only when the caller may see who asked: an anonymous hulpvraag names nobody.
+    Hulpvraag: async (h, ctx: SubgraphContext<Loaders>) => {
+      const { id, inwonerId } = h as { id: string; inwonerId: string | null };
+      return inwonerId && (await ctx.loaders.inwonerZichtbaar.load(id)) ? inwonerId : null;
+    },
     HulpvraagGebeurtenis: 'ouder',
     Toestemming: viaInwonerId,
     Vrijwilliger: 'geen',

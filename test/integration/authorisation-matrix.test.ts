@@ -491,7 +491,7 @@ beforeAll(async () => {
     soort: 'lezen', startTijd: '2024-01-01T09:00:00Z', eindTijd: '2024-01-01T09:00:01Z', statusCode: 1,
     verwerkingsactiviteit: activiteitUri('GM0080', 'toegang-en-regie'), doel: 'toegang-en-regie',
     betrokkene: pseudoniem(loadPseudonymKey(stack.config), residentId), betrokkeneType: BETROKKENE_TYPE,
-    rol: 'basis-medewerker', organisatie: 'amaryllis', gebruiker: 'medewerker-1', velden: ['Inwoner.voornaam'],
+    rol: 'basis-medewerker', organisatie: 'amaryllis', gebruiker: 'medewerker-1', velden: ['Inwoner.voornaam'], veldNiveaus: [4],
   });
   await stack.database.db.insert(s.verwerkersovereenkomst).values(['windkracht058', 'thfl'].map((o) => ({
     id: `fx-vo-${o}`, gemeenteCode: 'GM0080', organisatieId: o, doel: 'anonieme-maandexport', ingangsdatum: '2024-01-01', vastgelegdDoor: 'test', vastgelegdOp: '2024-01-01T09:00:00Z',

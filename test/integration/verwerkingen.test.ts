@@ -122,6 +122,79 @@ describe('changes', () => {
   });
 });
 
+describe('who and what a record names (review findings)', () => {
+  it('never stores a resident’s id, also not as the actor when the resident acts themself', async () => {
+    const res = await traced('{ mij { voornaam } }', await stack.token({ rol: 'inwoner', sub: x.id }));
+    expect(res.body.errors).toBeUndefined();
+    const recs = await recordsOfTrace(res.traceId);
+    expect(recs).toHaveLength(1);
+    expect(recs[0]!.gebruiker).toBe(`pseudoniem:${pseudo}`);
+    const fg = await stack.query(`{ verwerkingen(traceId: "${res.traceId}") { verwerkingen { gebruiker betrokkene } } }`, { token: await stack.token({ rol: 'fg' }) });
+    expect(JSON.stringify(fg.body)).not.toContain(x.id);
+  });
+
+  it('does not tell a resident, through their own log, of a Veilig Thuis signal (geheim) registered or read', async () => {
+    const [p] = await stack.rows<{ regievoerder_id: string; id: string }>(sql`select p.regievoerder_id, i.id from basisondersteuning.plan p
+      join basisondersteuning.inwoner i on i.huishouden_id = p.huishouden_id order by i.id limit 1`);
+    const rv = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
+    expect((await stack.query(`mutation { signaalRegistreren(inwoner: "${p!.id}", soort: VEILIG_THUIS_MELDCODE, stap: 2, datum: "2026-11-01") { id } }`, { token: rv })).body.errors).toBeUndefined();
+    const read = await traced(`{ inwoner(id: "${p!.id}") { voornaam signalen { soort stap } } }`, rv);
+    expect(read.body.errors).toBeUndefined();
+    const me = await stack.token({ rol: 'inwoner', sub: p!.id });
+    const log = await stack.query('{ mij { verwerkingen(aantal: 500) { verwerkingen { naam velden } } } }', { token: me });
+    expect(log.body.errors).toBeUndefined();
+    expect(JSON.stringify(log.body.data)).not.toMatch(/Signaal\.|Inwoner\.signalen|signaalRegistreren/);
+    // The read of the name in the same request stays visible, under a neutral name.
+    expect(log.body.data!.mij.verwerkingen.verwerkingen).toContainEqual({ naam: 'query', velden: ['Inwoner.voornaam'] });
+    // The fg sees everything.
+    const fg = await stack.query(`{ verwerkingen(traceId: "${read.traceId}") { verwerkingen { naam velden } } }`, { token: await stack.token({ rol: 'fg' }) });
+    expect(JSON.stringify(fg.body.data)).toMatch(/Inwoner\.signalen/);
+  });
+
+  it('logs a read of a household plan for every member, as a change to it is', async () => {
+    const [p] = await stack.rows<{ regievoerder_id: string; huishouden_id: string }>(sql`select p.regievoerder_id, p.huishouden_id from basisondersteuning.plan p
+      where (select count(*) from basisondersteuning.inwoner i where i.huishouden_id = p.huishouden_id) >= 2
+        and exists (select 1 from basisondersteuning.doel d where d.plan_id = p.id) order by p.id limit 1`);
+    const members = (await stack.rows<{ id: string }>(sql`select id from basisondersteuning.inwoner where huishouden_id = ${p!.huishouden_id} order by id`)).map((m) => m.id);
+    const token = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
+    const res = await traced(`{ inwoner(id: "${members[0]}") { huishouden { plan { doelen { omschrijving } } } } }`, token);
+    expect(res.body.data.inwoner.huishouden.plan.doelen.length).toBeGreaterThan(0);
+    const key = loadPseudonymKey(stack.config);
+    const recs = await recordsOfTrace(res.traceId);
+    expect(recs.map((r) => r.betrokkene).sort()).toEqual(members.map((m) => pseudoniem(key, m)).sort());
+    for (const r of recs) expect(r.velden).toEqual(expect.arrayContaining(['Plan.doelen', 'Doel.omschrijving']));
+  });
+
+  it('lists the fields of a goal returned by doelToevoegen in the record of every member', async () => {
+    const [p] = await stack.rows<{ id: string; regievoerder_id: string }>(sql`select id, regievoerder_id from basisondersteuning.plan order by id desc limit 1`);
+    const token = await stack.token({ rol: 'basis-medewerker', organisatie: 'amaryllis', sub: p!.regievoerder_id });
+    const res = await traced(`mutation { doelToevoegen(plan: "${p!.id}", omschrijving: "Weer fietsen") { id omschrijving } }`, token);
+    expect(res.body.errors).toBeUndefined();
+    const recs = await recordsOfTrace(res.traceId);
+    expect(recs.length).toBeGreaterThan(0);
+    for (const r of recs) expect(r.velden).toEqual(['Doel.id', 'Doel.omschrijving', 'Mutation.doelToevoegen']);
+  });
+
+  it('does not log a hulpvraag’s resident for a volunteer who got it anonymously', async () => {
+    const [i] = await stack.rows<{ id: string; wijk_code: string }>(sql`select id, wijk_code from basisondersteuning.inwoner order by id desc offset 3 limit 1`);
+    await stack.database.execute(`
+      insert into sociale_basis.toestemming (id, gemeente_code, inwoner_id, organisatie_id, doel, gegeven_op, vastgelegd_door)
+        values ('anon-ts', 'GM0080', '${i!.id}', 'vol', 'sociale-basis', '2026-01-01T09:00:00Z', 'test');
+      insert into sociale_basis.hulpvraag (id, gemeente_code, wijk_code, inwoner_id, soort, status, organisatie_id, aangemaakt_op)
+        values ('anon-hv', 'GM0080', '${i!.wijk_code}', '${i!.id}', 'VERVOER', 'OPEN', 'vol', '2026-01-01T10:00:00Z');`);
+    const [v] = await stack.rows<{ id: string }>(sql`select id from sociale_basis.vrijwilliger where organisatie_id = 'vol' order by id desc limit 1`);
+    const res = await traced('{ hulpvragen(status: OPEN) { id soort inwoner { id } } }', await stack.token({ rol: 'vrijwilliger', organisatie: 'vol', sub: v!.id }));
+    expect(res.body.data.hulpvragen.find((h: { id: string }) => h.id === 'anon-hv')).toEqual({ id: 'anon-hv', soort: 'VERVOER', inwoner: null });
+    const key = loadPseudonymKey(stack.config);
+    expect((await recordsOfTrace(res.traceId)).filter((r) => r.betrokkene === pseudoniem(key, i!.id))).toEqual([]);
+    // The coordinator of the organisation the resident consented to does see who asked, and that is logged.
+    const coord = await traced('{ hulpvragen(status: OPEN) { id inwoner { id } } }', await stack.token({ rol: 'vol-coordinator', organisatie: 'vol' }));
+    expect((await recordsOfTrace(coord.traceId)).filter((r) => r.betrokkene === pseudoniem(key, i!.id))).toEqual([
+      expect.objectContaining({ dienst: 'sociale-basis', velden: expect.arrayContaining(['Hulpvraag.id', 'Hulpvraag.inwoner']) }),
+    ]);
+  });
+});
+
 describe('resident insight and the fg', () => {
   it('shows the resident who processed their data (role, organisation, purpose, fields), never the worker', async () => {
     const provider = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058', sub: 'medewerker-geheim' });
@@ -169,6 +242,10 @@ describe('resident insight and the fg', () => {
     const inquiry = await traced(`{ verwerkingen(inwoner: "${x.id}", aantal: 1) { verwerkingen { naam } } }`, token);
     expect(inquiry.body.errors).toBeUndefined();
     expect(await recordsOfTrace(inquiry.traceId)).toEqual([expect.objectContaining({ dienst: 'privacy', rol: 'fg', velden: ['Query.verwerkingen'], betrokkene: pseudo })]);
+    // An inquiry by trace is logged for every resident it returned records about.
+    const byTraceInquiry = await traced(`{ verwerkingen(traceId: "${traceId}") { verwerkingen { naam } } }`, token);
+    const inquiryRecs = await recordsOfTrace(byTraceInquiry.traceId);
+    expect(inquiryRecs.map((r) => [r.dienst, r.betrokkene, r.velden])).toEqual([['privacy', pseudo, ['Query.verwerkingen']]]);
     const noFilter = await stack.query('{ verwerkingen { verwerkingen { naam } } }', { token });
     expect(noFilter.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

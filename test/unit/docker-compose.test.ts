@@ -55,6 +55,15 @@ describe('docker-compose.yml', () => {
     expect(published).toEqual(['gateway']);
   });
 
+  it('keeps the processing log key out of the gateway: init moves it from the private keys to the subgraphs’ volume', () => {
+    const gw = services.gateway!;
+    expect(gw.volumes).toEqual(['keys-private:/keys/private']);
+    const command = (services.init!.command as string[]).join(' ');
+    expect(command).toMatch(/mv \/keys\/private\/processing-log\.key \/keys\/logboek\//);
+    expect(command).toMatch(/rm -f \/keys\/private\/processing-log\.key/);
+    expect(command.indexOf('processing-log.key')).toBeGreaterThan(command.indexOf('scripts/keys.ts'));
+  });
+
   it('disables Apollo telemetry in every service of the platform image', () => {
     for (const [name, svc] of Object.entries(services)) {
       if (name === 'postgres') continue;
