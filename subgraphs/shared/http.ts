@@ -7,15 +7,20 @@ import { scrub, type Logger } from './logger';
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/;
 
 /**
- * W3C trace context: reuse the caller's trace id when it sends a valid traceparent
- * (version ff and all-zero trace or parent ids are invalid and ignored).
+ * W3C trace context of a request: trace id and parent span id of a valid traceparent
+ * (version ff and all-zero trace or parent ids are invalid and ignored), else null.
  */
-export function traceIdFrom(req: IncomingMessage): string {
+export function traceContext(req: IncomingMessage): { traceId: string; parentId: string } | null {
   const header = req.headers.traceparent;
   const value = typeof header === 'string' ? header.trim().toLowerCase() : '';
   const match = TRACEPARENT.exec(value);
   const valid = match && !value.startsWith('ff-') && !/^0+$/.test(match[1]!) && !/^0+$/.test(match[2]!);
-  return valid ? match[1]! : randomBytes(16).toString('hex');
+  return valid ? { traceId: match[1]!, parentId: match[2]! } : null;
+}
+
+/** Reuse the caller's trace id when it sends a valid traceparent, else start a trace. */
+export function traceIdFrom(req: IncomingMessage): string {
+  return traceContext(req)?.traceId ?? randomBytes(16).toString('hex');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

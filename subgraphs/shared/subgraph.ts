@@ -13,13 +13,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { SubgraphName } from '../list';
 import type { SubgraphContext, SubgraphDeps } from './context';
-import { graphqlListener } from './http';
+import { graphqlListener, traceContext } from './http';
 import { policyMiddleware, type PolicySet } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
 import { unauthenticated } from './errors';
 import { describeError, type Logger } from './logger';
-import { parentSpan, schrijfVerwerkingen, STATUS, VerwerkingenCollector, verwerkingRecords } from './verwerkingen';
+import { schrijfVerwerkingen, STATUS, VerwerkingenCollector, verwerkingRecords } from './verwerkingen';
 
 /** What each subgraph folder provides; shared/ turns it into a running service. */
 export interface SubgraphModule<L> {
@@ -159,7 +159,7 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
       const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
       return {
         scope,
-        verwerkingen: new VerwerkingenCollector(parentSpan(req.headers.traceparent)),
+        verwerkingen: new VerwerkingenCollector(traceContext(req)?.parentId ?? null),
         db: deps.db,
         log: log.child({ traceId: scope.traceId }),
         suppression: deps.suppression,

@@ -181,10 +181,3 @@ export async function schrijfVerwerkingen(db: Db, rows: VerwerkingInsert[]): Pro
   await db.insert(verwerking).values(rows);
   return rows.length;
 }
-
-/** The parent span of a W3C traceparent header (the gateway's fetch), if well-formed. */
-export function parentSpan(traceparent: string | string[] | undefined): string | null {
-  const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
-  const match = value ? /^00-[0-9a-f]{32}-([0-9a-f]{16})-[0-9a-f]{2}$/.exec(value) : null;
-  return match ? match[1]! : null;
-}
