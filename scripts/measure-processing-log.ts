@@ -49,7 +49,7 @@ try {
   const scope = { sub: 'measure', rol: 'gemeente-consulent' as const, organisatie: null, gemeente: 'GM0080', doel: 'toegang-en-beschikking', traceId: 'f'.repeat(32) };
   const writes: number[] = [];
   for (let i = 0; i < requests + 30; i++) {
-    const c = new VerwerkingenCollector('e'.repeat(16));
+    const c = new VerwerkingenCollector('e'.repeat(16), key);
     for (const f of ['Inwoner.id', 'Inwoner.voornaam', 'Inwoner.achternaam', 'Inwoner.adres', 'Adres.straat', 'Inwoner.toewijzingen', 'Toewijzing.product', 'Toewijzing.status']) {
       c.betrokkene(x!.id, f, 4);
     }

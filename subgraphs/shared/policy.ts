@@ -5,7 +5,7 @@ import { ROLES, type Rol } from './roles';
 import { betrokkenenVan, forbidden } from './errors';
 import type { SubgraphContext } from './context';
 import { MAX_NIVEAU, NIVEAUS, PERSOONSGEGEVEN, rang, type Niveau } from './vertrouwelijkheid';
-import type { Betrokkene } from './verwerkingen';
+import { asList, type Betrokkene } from './verwerkingen';
 
 /**
  * Authorisation as data. Each subgraph declares one PolicySet (permissions.ts):
@@ -165,9 +165,8 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
       // A change is logged even when the client selects nothing personal from the result.
       const mutation = typeName === 'Mutation' ? mutationFields[fieldName] : undefined;
       const wijziging = set.wijzigingen?.[fieldName];
-      if (mutation && (wijziging || rang(niveauVan(set, typeName, fieldName)!) >= rang(PERSOONSGEGEVEN))) {
+      if (mutation && (wijziging || niveau >= rang(PERSOONSGEGEVEN))) {
         const extractor = set.betrokkenen[getNamedType(mutation.type).name];
-        const niveau = rang(niveauVan(set, typeName, fieldName)!);
         after(typeName, fieldName, async (value, ctx, info) => {
           let ids: readonly string[] = [];
           if (wijziging) {
@@ -176,7 +175,7 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
             if (value != null && !Array.isArray(value)) ctx.verwerkingen?.object(info.path, ids);
           } else if (typeof extractor === 'function') {
             const perRow = await Promise.all((Array.isArray(value) ? value : [value]).map((v) => (v == null ? null : extractor(v, ctx))));
-            ids = perRow.flatMap((r) => (r == null ? [] : typeof r === 'string' ? [r] : r));
+            ids = perRow.flatMap(asList);
           }
           for (const id of ids) ctx.verwerkingen?.betrokkene(id, target, niveau);
           return value;
@@ -244,7 +243,3 @@ export const personReaders: FieldAccess = {
 /** Betrokkene of a row whose resident is in `inwonerId` (most tables). */
 export const viaInwonerId: Betrokkene = (row) => (row as { inwonerId?: string | null }).inwonerId ?? null;
 
-/** The level rank of `Type.field` for explicit records (resolvers that record a resident themselves). */
-export function niveauRang(set: Pick<PolicySet, 'niveaus'>, typeName: string, fieldName: string): number {
-  return rang(niveauVan(set, typeName, fieldName) ?? 'zeer_geheim');
-}

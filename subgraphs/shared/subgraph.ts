@@ -159,7 +159,7 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
       const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
       return {
         scope,
-        verwerkingen: new VerwerkingenCollector(traceContext(req)?.parentId ?? null),
+        verwerkingen: new VerwerkingenCollector(traceContext(req)?.parentId ?? null, deps.pseudonymKey),
         db: deps.db,
         log: log.child({ traceId: scope.traceId }),
         suppression: deps.suppression,

@@ -38,11 +38,8 @@ export function pseudoniem(key: KeyObject, inwonerId: string): string {
 /** Every personal field seen without a betrokkene in this process (the matrix test asserts none). */
 export const onbekendeVelden = new Set<string>();
 
-const asList = (ids: string | readonly string[] | null | undefined): readonly string[] =>
+export const asList = (ids: string | readonly string[] | null | undefined): readonly string[] =>
   ids == null ? [] : typeof ids === 'string' ? [ids] : ids;
-
-/** A resident in the collector: an inwoner id, or (for rows that only hold one) a pseudonym. */
-type Sleutel = `i:${string}` | `p:${string}`;
 
 /**
  * Collects, for one subgraph request, which residents' fields were read or changed, with
@@ -51,7 +48,9 @@ type Sleutel = `i:${string}` | `p:${string}`;
 export class VerwerkingenCollector {
   readonly start = new Date();
   readonly spanId = randomBytes(8).toString('hex');
-  private readonly perBetrokkene = new Map<Sleutel, Map<string, number>>();
+  /** Per resident's pseudonym: the fields and their level ranks. */
+  private readonly perBetrokkene = new Map<string, Map<string, number>>();
+  private readonly pseudoniemen = new Map<string, string>();
   /**
    * The residents of each object already seen, by its position in the response (graphql
    * Path objects are shared by sibling fields). Promises: a lookup (a household's members)
@@ -62,7 +61,7 @@ export class VerwerkingenCollector {
   /** Personal fields whose resident could not be found: a gap in the policy's betrokkenen (tests assert none). */
   readonly onbekend = new Set<string>();
 
-  constructor(readonly parentSpanId: string | null) {}
+  constructor(readonly parentSpanId: string | null, private readonly key: KeyObject) {}
 
   /** Called by the policy rule of every personal field that is about to resolve; never blocks it. */
   veld(target: string, rang: number, parent: unknown, path: Path, betrokkene: Betrokkene, ctx: unknown): void {
@@ -83,7 +82,7 @@ export class VerwerkingenCollector {
       }
     }
     this.pending.push(ids.then((list) => {
-      for (const id of list) this.voeg(`i:${id}`, target, rang);
+      for (const id of list) this.betrokkene(id, target, rang);
     }));
   }
 
@@ -99,17 +98,15 @@ export class VerwerkingenCollector {
 
   /** Records explicitly that a resident's data was processed (mutations, inquiries). */
   betrokkene(inwonerId: string, target: string, rang: number): void {
-    this.voeg(`i:${inwonerId}`, target, rang);
+    let pseudo = this.pseudoniemen.get(inwonerId);
+    if (!pseudo) this.pseudoniemen.set(inwonerId, (pseudo = pseudoniem(this.key, inwonerId)));
+    this.betrokkenePseudoniem(pseudo, target, rang);
   }
 
   /** The same, for a row that holds only the resident's pseudonym (the log itself). */
   betrokkenePseudoniem(pseudo: string, target: string, rang: number): void {
-    this.voeg(`p:${pseudo}`, target, rang);
-  }
-
-  private voeg(sleutel: Sleutel, target: string, rang: number): void {
-    let velden = this.perBetrokkene.get(sleutel);
-    if (!velden) this.perBetrokkene.set(sleutel, (velden = new Map()));
+    let velden = this.perBetrokkene.get(pseudo);
+    if (!velden) this.perBetrokkene.set(pseudo, (velden = new Map()));
     velden.set(target, Math.max(rang, velden.get(target) ?? 0));
   }
 
@@ -117,7 +114,7 @@ export class VerwerkingenCollector {
     return this.perBetrokkene.size;
   }
 
-  entries(): IterableIterator<[Sleutel, Map<string, number>]> {
+  entries(): IterableIterator<[string, Map<string, number>]> {
     return this.perBetrokkene.entries();
   }
 }
@@ -141,15 +138,7 @@ export function verwerkingRecords(key: KeyObject, c: VerwerkingenCollector, acti
   const { scope } = actie;
   // A resident acting themself is stored by pseudonym, never by id, also as the actor.
   const gebruiker = scope.rol === 'inwoner' ? `pseudoniem:${pseudoniem(key, scope.sub)}` : scope.sub;
-  // One record per resident, whether it was collected by id or by pseudonym.
-  const perPseudoniem = new Map<string, Map<string, number>>();
-  for (const [sleutel, velden] of c.entries()) {
-    const pseudo = sleutel.startsWith('i:') ? pseudoniem(key, sleutel.slice(2)) : sleutel.slice(2);
-    const merged = perPseudoniem.get(pseudo) ?? new Map<string, number>();
-    for (const [veld, r] of velden) merged.set(veld, Math.max(r, merged.get(veld) ?? 0));
-    perPseudoniem.set(pseudo, merged);
-  }
-  return [...perPseudoniem].map(([pseudo, velden]) => {
+  return [...c.entries()].map(([pseudo, velden]) => {
     const namen = [...velden.keys()].sort();
     return {
       gemeenteCode: scope.gemeente,
