@@ -16,7 +16,7 @@ export interface Pagina {
 }
 
 /** A page cursor is the id of the last record seen; pages run newest first. */
-function cursor(field: string, na: string | null | undefined): number | null {
+export function leesCursor(field: string, na: string | null | undefined): number | null {
   if (na === undefined || na === null) return null;
   if (!/^[1-9]\d{0,17}$/.test(na)) throw badUserInput(field, `${field} is not a valid cursor`);
   return Number(na);
@@ -39,7 +39,7 @@ export interface Zoekvraag {
 /** The fg's inquiry: at least one filter, newest first, one statement. */
 export async function verwerkingenZoeken(db: Db, scope: Scope, key: KeyObject, z: Zoekvraag): Promise<Pagina> {
   const aantal = intBetween('aantal', z.aantal, 1, 500);
-  const na = cursor('na', z.na);
+  const na = leesCursor('na', z.na);
   const where: SQL[] = [eq(verwerking.gemeenteCode, scope.gemeente)];
   if (z.inwoner != null) where.push(eq(verwerking.betrokkene, pseudoniem(key, identifier('inwoner', z.inwoner))));
   if (z.traceId != null) {
@@ -89,4 +89,3 @@ export async function verwerkingenVan(db: Db, scope: Scope, key: KeyObject, inwo
   return result;
 }
 
-export { cursor as leesCursor };

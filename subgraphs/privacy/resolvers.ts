@@ -3,7 +3,7 @@ import { forbidden } from '../shared/errors';
 import { Datum } from '../shared/scalars';
 import type { Resolvers } from '../shared/subgraph';
 import { intBetween } from '../shared/validate';
-import { activiteit, activiteitUri, VERWERKINGSACTIVITEITEN } from '../shared/verwerkingsactiviteiten';
+import { activiteitUri, activiteitVanUri, VERWERKINGSACTIVITEITEN } from '../shared/verwerkingsactiviteiten';
 import { anoniemeMaandexport, type AnoniemeRegel } from './anonieme-export';
 import type { Loaders } from './loaders';
 import { MAX_NIVEAU, rang } from '../shared/vertrouwelijkheid';
@@ -13,13 +13,6 @@ import { doelNaam, heeftOvereenkomst, overeenkomstBeeindigen, overeenkomsten, ov
 type Ctx = SubgraphContext<Loaders>;
 
 const STATUS_NAMEN = ['ONBEPAALD', 'OK', 'FOUT'] as const;
-
-function activiteitVanUri(uri: string) {
-  // urn:wmo:<gemeente>:verwerkingsactiviteit:<doel>:<versie>
-  const [, , , , doel, versie] = uri.split(':');
-  const a = doel ? activiteit(doel) : undefined;
-  return a && String(a.versie) === versie ? { ...a, uri } : null;
-}
 
 const VERTROUWELIJK = rang('vertrouwelijk');
 

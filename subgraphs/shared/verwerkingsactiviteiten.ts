@@ -43,17 +43,21 @@ export const VERWERKINGSACTIVITEITEN: readonly Verwerkingsactiviteit[] = [
 
 const BY_DOEL = new Map(VERWERKINGSACTIVITEITEN.map((a) => [a.doel, a]));
 
-/** Every purpose a role may state has an activity (checked at start-up by a test as well). */
+/** Every purpose a role may state has an activity: checked when this module loads. */
 for (const doelen of Object.values(DOELEN_PER_ROL)) {
   for (const d of doelen) if (!BY_DOEL.has(d)) throw new Error(`Purpose ${d} has no processing activity in the register`);
-}
-
-export function activiteit(doel: string): Verwerkingsactiviteit | undefined {
-  return BY_DOEL.get(doel);
 }
 
 /** The URI a log record carries (dpl.core.processing_activity_id): per gemeente, purpose and version. */
 export function activiteitUri(gemeente: string, doel: string): string {
   const a = BY_DOEL.get(doel);
   return `urn:wmo:${gemeente.toLowerCase()}:verwerkingsactiviteit:${doel}:${a?.versie ?? 0}`;
+}
+
+/** The activity a record's URI points to (the same version), or null for an unknown or outdated URI. */
+export function activiteitVanUri(uri: string): (Verwerkingsactiviteit & { uri: string }) | null {
+  // urn:wmo:<gemeente>:verwerkingsactiviteit:<doel>:<versie>, as activiteitUri writes it
+  const [, , , , doel, versie] = uri.split(':');
+  const a = doel ? BY_DOEL.get(doel) : undefined;
+  return a && String(a.versie) === versie ? { ...a, uri } : null;
 }
