@@ -153,7 +153,7 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     if (retried) return retried;
     if (rule.by === 'aanbieder' && scope.rol !== 'aanbieder-medewerker') throw forbidden(`Only the provider sends the ${soort} message`);
     if (!(rule.from as readonly string[]).includes(row.status)) {
-      throw conflict(`Toewijzing is ${statusName(row.status)}: ${soort} is possible only from ${rule.from.map(statusName).join(' or ')}`, { currentStatus: statusName(row.status) });
+      throw conflict(`Toewijzing is ${statusName(row.status)}: ${soort} is possible only from ${rule.from.map(statusName).join(' or ')}`, { currentStatus: statusName(row.status) }, [row.inwonerId]);
     }
     const changes = { ...apply(soort, row, input), ...(rule.to ? { status: rule.to } : {}) };
     const [updated] = Object.keys(changes).length === 0 ? [row]
@@ -181,7 +181,7 @@ export async function doorgeven(db: Db, scope: Scope, toewijzingInput: string, o
     )).for('update');
     if (!row) throw notFound('Toewijzing not found');
     if (!(ACTIVE_TOEWIJZING_STATUSES as readonly string[]).includes(row.status)) {
-      throw conflict(`Toewijzing is ${statusName(row.status)}: only a TOEGEWEZEN or GESTART toewijzing can be handed on`, { currentStatus: statusName(row.status) });
+      throw conflict(`Toewijzing is ${statusName(row.status)}: only a TOEGEWEZEN or GESTART toewijzing can be handed on`, { currentStatus: statusName(row.status) }, [row.inwonerId]);
     }
     const [oa] = await tx.select({ soort: organisatie.soort }).from(organisatie)
       .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, onderaannemerId)));

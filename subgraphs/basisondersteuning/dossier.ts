@@ -125,7 +125,7 @@ async function lockAanvraag(tx: Db, scope: Scope, idInput: string): Promise<Aanv
 export async function adviesGeven(db: Db, scope: Scope, id: string, advies: string) {
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
-    if (aanvraagStatus(row) !== 'AANGEVRAAGD') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: advice is given once, before the decision`, { currentStatus: aanvraagStatus(row) });
+    if (aanvraagStatus(row) !== 'AANGEVRAAGD') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: advice is given once, before the decision`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
     const [updated] = await tx.update(beschikkingAanvraag).set({ advies, adviesOrganisatie: scope.organisatie, adviesOp: today() })
       .where(eq(beschikkingAanvraag.id, row.id)).returning();
     return updated!;
@@ -138,7 +138,7 @@ export async function besluiten(db: Db, scope: Scope, id: string, besluit: strin
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
     if (aanvraagStatus(row) !== 'ADVIES_GEGEVEN') {
-      throw conflict(`Aanvraag is ${aanvraagStatus(row)}: a decision needs the zwaarwegend advies first and is taken once`, { currentStatus: aanvraagStatus(row) });
+      throw conflict(`Aanvraag is ${aanvraagStatus(row)}: a decision needs the zwaarwegend advies first and is taken once`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
     }
     if (datum < row.aangevraagdOp) throw badUserInput('datum', 'datum must not be before the aanvraag');
     const [updated] = await tx.update(beschikkingAanvraag).set({ besluit, besluitGronden: gronden, besluitDatum: datum, besluitDoor: scope.sub })
@@ -151,7 +151,7 @@ export async function bezwaarRegistreren(db: Db, scope: Scope, id: string, datum
   notInFuture('datum', datum);
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
-    if (aanvraagStatus(row) !== 'BESLOTEN') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: bezwaar is possible once, after the decision`, { currentStatus: aanvraagStatus(row) });
+    if (aanvraagStatus(row) !== 'BESLOTEN') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: bezwaar is possible once, after the decision`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
     if (datum < row.besluitDatum!) throw badUserInput('datum', 'datum must not be before the decision');
     const [updated] = await tx.update(beschikkingAanvraag).set({ bezwaarOp: datum }).where(eq(beschikkingAanvraag.id, row.id)).returning();
     return updated!;

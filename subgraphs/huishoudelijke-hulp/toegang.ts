@@ -188,7 +188,7 @@ export async function aanvraagIntrekken(db: Db, scope: Scope, idInput: string): 
     await lockHh(tx, scope.gemeente);
     const row = await lockAanvraag(tx, scope, idInput);
     if (row.status === 'INGETROKKEN') return row;
-    if (!OPEN_STATUSES.includes(row.status)) throw conflict(`Aanvraag is ${row.status}: only an open aanvraag can be withdrawn`, { currentStatus: row.status });
+    if (!OPEN_STATUSES.includes(row.status)) throw conflict(`Aanvraag is ${row.status}: only an open aanvraag can be withdrawn`, { currentStatus: row.status }, [row.inwonerId]);
     const [updated] = await tx.update(aanvraag).set({ status: 'INGETROKKEN' }).where(eq(aanvraag.id, row.id)).returning();
     return updated!;
   });
@@ -259,7 +259,7 @@ export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: 
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
     const row = await lockAanvraag(tx, scope, aanvraagInput, 'aanvraag');
-    if (row.status !== 'TOEGEWEZEN') throw conflict(`Aanvraag is ${row.status}: an indicatie needs a TOEGEWEZEN aanvraag`, { currentStatus: row.status });
+    if (row.status !== 'TOEGEWEZEN') throw conflict(`Aanvraag is ${row.status}: an indicatie needs a TOEGEWEZEN aanvraag`, { currentStatus: row.status }, [row.inwonerId]);
     const normtabel = await loadNormtabel(tx, scope.gemeente, Number(input.startdatum.slice(0, 4)), 'input.startdatum');
     const [resident] = await tx.select({ geboortedatum: inwonerTable.geboortedatum, wijkCode: inwonerTable.wijkCode }).from(inwonerTable).where(eq(inwonerTable.id, row.inwonerId));
     const berekening = bereken(normtabel.jaar, normtabel.regels, {

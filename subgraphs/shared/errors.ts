@@ -18,4 +18,18 @@ export const unauthenticated = (message = 'Authentication required') => appError
 export const forbidden = (message = 'Not allowed for this role') => appError('FORBIDDEN', message);
 export const badUserInput = (field: string, message: string) => appError('BAD_USER_INPUT', message, { field });
 export const notFound = (message: string) => appError('NOT_FOUND', message);
-export const conflict = (message: string, extra: Record<string, unknown> = {}) => appError('CONFLICT', message, extra);
+/**
+ * The residents whose case state an error discloses (a CONFLICT naming a toewijzing's
+ * status): kept on the error for the processing log, never sent to the client.
+ */
+export const BETROKKENEN = Symbol('betrokkenen');
+
+export function conflict(message: string, extra: Record<string, unknown> = {}, betrokkenen: ReadonlyArray<string | null> = []): GraphQLError {
+  const error = appError('CONFLICT', message, extra);
+  Object.defineProperty(error, BETROKKENEN, { value: betrokkenen.filter((b): b is string => Boolean(b)), enumerable: false });
+  return error;
+}
+
+export function betrokkenenVan(error: unknown): readonly string[] {
+  return ((error as { [BETROKKENEN]?: readonly string[] } | null)?.[BETROKKENEN]) ?? [];
+}

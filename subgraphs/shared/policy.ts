@@ -2,7 +2,7 @@ import { GraphQLObjectType, getNamedType, isObjectType, type GraphQLFieldResolve
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { ROLES, type Rol } from './roles';
-import { forbidden } from './errors';
+import { betrokkenenVan, forbidden } from './errors';
 import type { SubgraphContext } from './context';
 import { MAX_NIVEAU, NIVEAUS, PERSOONSGEGEVEN, rang, type Niveau } from './vertrouwelijkheid';
 import type { Betrokkene } from './verwerkingen';
@@ -141,8 +141,9 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
   const ruleTree: Record<string, Record<string, unknown>> = {};
   // Middleware that acts on a resolved value: masks, and the residents a mutation changed.
   type After = (value: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => unknown;
-  const afterTree: Record<string, Record<string, After>> = {};
-  const after = (typeName: string, fieldName: string, fn: After) => ((afterTree[typeName] ??= {})[fieldName] = fn);
+  type OnError = (error: unknown, ctx: SubgraphContext) => void;
+  const afterTree: Record<string, Record<string, { fn: After; onError?: OnError }>> = {};
+  const after = (typeName: string, fieldName: string, fn: After, onError?: OnError) => ((afterTree[typeName] ??= {})[fieldName] = { fn, onError });
   const mutationFields = schema.getMutationType()?.getFields() ?? {};
   for (const [typeName, fieldPolicies] of Object.entries(set.regels)) {
     ruleTree[typeName] ??= {};
@@ -179,13 +180,24 @@ export function policyMiddleware(schema: GraphQLSchema, set: PolicySet): Array<I
           }
           for (const id of ids) ctx.verwerkingen?.betrokkene(id, target, niveau);
           return value;
+        }, (error, ctx) => {
+          // A refused change that names the case's state (a CONFLICT) disclosed that state.
+          for (const id of betrokkenenVan(error)) ctx.verwerkingen?.betrokkene(id, target, niveau);
         });
       }
     }
   }
   const afterMiddleware = Object.fromEntries(Object.entries(afterTree).map(([typeName, fns]) => [typeName, Object.fromEntries(
-    Object.entries(fns).map(([fieldName, fn]) => [fieldName, async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) =>
-      fn(await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info), ctx, info)]),
+    Object.entries(fns).map(([fieldName, { fn, onError }]) => [fieldName, async (resolve: GraphQLFieldResolver<unknown, SubgraphContext>, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
+      let value: unknown;
+      try {
+        value = await (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info);
+      } catch (error) {
+        onError?.(error, ctx);
+        throw error;
+      }
+      return fn(value, ctx, info);
+    }]),
   )]));
   for (const [typeName, names] of Object.entries(FEDERATION_FIELDS)) {
     if (!schema.getType(typeName)) continue;

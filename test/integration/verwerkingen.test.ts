@@ -195,6 +195,41 @@ describe('who and what a record names (review findings)', () => {
   });
 });
 
+describe('bad input on the privacy fields', () => {
+  it.each([
+    ['fg', `{ verwerkingen(inwoner: "X", aantal: 0) { volgende } }`, 'aantal'],
+    ['fg', `{ verwerkingen(inwoner: "X", aantal: 501) { volgende } }`, 'aantal'],
+    ['fg', `{ verwerkingen(inwoner: "X", na: "abc") { volgende } }`, 'na'],
+    ['fg', `{ verwerkingen(traceId: "not-a-trace") { volgende } }`, 'traceId'],
+    ['fg', `{ verwerkingen(inwoner: "x y") { volgende } }`, 'inwoner'],
+    ['inwoner', `{ mij { verwerkingen(aantal: 0) { volgende } } }`, 'aantal'],
+    ['basis-medewerker', `{ anoniemeMaandexport(jaar: 2025, maand: 13) { k } }`, 'maand'],
+    ['gemeente-contractmanager', `mutation { verwerkersovereenkomstVastleggen(organisatie: "amaryllis", doel: ANONIEME_MAANDEXPORT, ingangsdatum: "2026-01-01", einddatum: "2025-01-01") { id } }`, 'einddatum'],
+    ['gemeente-contractmanager', `mutation { verwerkersovereenkomstVastleggen(organisatie: "onbekend", doel: ANONIEME_MAANDEXPORT, ingangsdatum: "2026-01-01") { id } }`, 'organisatie'],
+  ] as const)('%s: %s names %s', async (rol, query, field) => {
+    const token = await stack.token({ rol, sub: rol === 'inwoner' ? x.id : undefined, organisatie: rol === 'basis-medewerker' ? 'amaryllis' : undefined });
+    const res = await stack.query(query.replace('"X"', `"${x.id}"`), { token });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('refused changes', () => {
+  it('logs the case status a CONFLICT discloses, for the resident of the case', async () => {
+    const [t] = await stack.rows<{ id: string; inwoner_id: string }>(sql`select id, inwoner_id from aanvullende_ondersteuning.toewijzing
+      where organisatie_id = 'windkracht058' and onderaannemer_id is null and status = 'gestart' order by id limit 1`);
+    const token = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058' });
+    const res = await traced(`mutation { startbericht(berichtId: "conflict-1", toewijzing: "${t!.id}", begindatum: "2026-11-01") { status } }`, token);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'GESTART' });
+    expect(JSON.stringify(res.body)).not.toContain(t!.inwoner_id);
+    const recs = await recordsOfTrace(res.traceId);
+    expect(recs).toEqual([expect.objectContaining({ soort: 'wijzigen', status_code: 0, velden: ['Mutation.startbericht'], betrokkene: pseudoniem(loadPseudonymKey(stack.config), t!.inwoner_id) })]);
+    // A missing toewijzing discloses nothing and logs nothing.
+    const missing = await traced('mutation { startbericht(berichtId: "conflict-2", toewijzing: "nope", begindatum: "2026-11-01") { status } }', token);
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await recordsOfTrace(missing.traceId)).toEqual([]);
+  });
+});
+
 describe('resident insight and the fg', () => {
   it('shows the resident who processed their data (role, organisation, purpose, fields), never the worker', async () => {
     const provider = await stack.token({ rol: 'aanbieder-medewerker', organisatie: 'windkracht058', sub: 'medewerker-geheim' });
