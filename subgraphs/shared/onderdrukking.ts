@@ -84,6 +84,12 @@ export interface TabelOpties {
   rijTotalen?: boolean;
   kolomTotalen?: boolean;
   totaal?: boolean;
+  /**
+   * Margins that must be suppressed whatever their value (reden SECUNDAIR when > 0;
+   * a 0 stays published, rule 2), e.g. because a linked table that publishes the same
+   * margins suppressed them: the caller iterates until both agree.
+   */
+  verplicht?: { rijTotalen?: readonly number[]; totaal?: boolean };
 }
 
 export interface OnderdrukteTabel {
@@ -196,6 +202,11 @@ function onderdruk(
   for (let e = 0; e < reden.length; e++) {
     const v = waarde[e]!;
     if (!verborgen[e] && v > 0 && v < rule.threshold) reden[e] = 'PRIMAIR';
+  }
+
+  const verplicht = [...(opties.verplicht?.rijTotalen ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < R).map((i) => i * W + C), ...(opties.verplicht?.totaal ? [R * W + C] : [])];
+  for (const e of verplicht) {
+    if (!verborgen[e] && reden[e] === null && waarde[e]! > 0) reden[e] = 'SECUNDAIR';
   }
 
   const lijnen = publishedLines(R, C, rijTotalen, kolomTotalen, totaal);

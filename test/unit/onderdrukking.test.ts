@@ -461,3 +461,19 @@ describe('onderdrukTabel: properties over random tables', () => {
     }
   });
 });
+
+describe('verplicht: margins a linked table suppressed', () => {
+  it('suppresses the forced row totals and grand total (never a 0) and keeps every suppressed value unrecoverable', () => {
+    const cellen = [[20, 30], [15, 25], [0, 0], [12, 40]];
+    const vrij = onderdrukTabel(cellen, rule);
+    expect([...vrij.rijTotalen!, vrij.totaal!].some((t) => t.onderdrukt)).toBe(false);
+    const res = onderdrukTabel(cellen, rule, { verplicht: { rijTotalen: [0, 2, 9, -1], totaal: true } });
+    expect(res.rijTotalen![0]).toMatchObject({ waarde: null, onderdrukt: true, reden: 'SECUNDAIR' });
+    // A true 0 stays published; indices outside the table are ignored.
+    expect(res.rijTotalen![2]).toMatchObject({ waarde: 0, onderdrukt: false });
+    expect(res.totaal).toMatchObject({ onderdrukt: true, reden: 'SECUNDAIR' });
+    const ext = extended(cellen, res);
+    expect(differencingAttack(ext)).toEqual(new Map());
+    expect(linearlyRecoverable(ext)).toEqual([]);
+  });
+});
