@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
 /** Financien owns the register of organisations (the parties the municipality contracts or subsidises). */
@@ -149,3 +149,40 @@ export const kostprijs = financien.table('kostprijs', {
   bedragCenten: bigint('bedrag_centen', { mode: 'bigint' }).notNull(),
   bron: text('bron').notNull(),
 }, (t) => [primaryKey({ columns: [t.gemeenteCode, t.jaar, t.perceel] })]);
+
+/**
+ * Kwaliteit: a complaint about a provider, for the quality framework (kwaliteitskader).
+ * Only what the counts need: no resident, no free text. Route: AANBIEDER (the provider
+ * itself), KLACHTENFUNCTIONARIS (its mediator) or EXTERNE_COMMISSIE; status INGEDIEND,
+ * IN_BEHANDELING, AFGEHANDELD (afgehandeld_op set) or INGETROKKEN; gegrond only when handled.
+ */
+export const klacht = financien.table('klacht', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  organisatieId: text('organisatie_id').notNull().references(() => organisatie.id),
+  perceel: text('perceel').notNull(),
+  route: text('route').notNull(),
+  status: text('status').notNull(),
+  ingediendOp: date('ingediend_op', { mode: 'string' }).notNull(),
+  afgehandeldOp: date('afgehandeld_op', { mode: 'string' }),
+  gegrond: boolean('gegrond'),
+}, (t) => [
+  index('klacht_ingediend_idx').on(t.gemeenteCode, t.ingediendOp),
+  index('klacht_afgehandeld_idx').on(t.gemeenteCode, t.afgehandeldOp),
+]);
+
+/**
+ * Kwaliteit: the result of the client-experience survey (cliëntervaring) of one provider
+ * and product in one quarter: the number of respondents and the sum of their scores
+ * (1-10), so the mean is exact (score_som / respondenten). No individual answers.
+ */
+export const clientervaring = financien.table('clientervaring', {
+  id: text('id').primaryKey(),
+  gemeenteCode: gemeenteCode(),
+  organisatieId: text('organisatie_id').notNull().references(() => organisatie.id),
+  product: text('product').notNull(),
+  jaar: integer('jaar').notNull(),
+  kwartaal: integer('kwartaal').notNull(),
+  respondenten: integer('respondenten').notNull(),
+  scoreSom: integer('score_som').notNull(),
+}, (t) => [uniqueIndex('clientervaring_org_product_kwartaal_idx').on(t.gemeenteCode, t.organisatieId, t.product, t.jaar, t.kwartaal)]);

@@ -102,3 +102,76 @@ export function financienData(ref: GemeenteRef, contracten: Row[]) {
     maatregelen, besparingen, lumpsums, herverdelingen, gebeurtenissen,
   };
 }
+
+/** The seed's "today" for complaints: later handling dates are still open (routes and statuses: subgraphs/financien/kwaliteit.ts). */
+const KLACHT_PEILDATUM = '2026-11-15';
+/** Products surveyed per provider slug in the client-experience survey (synthetic). */
+const ERVARING_PRODUCTEN: Record<string, string[]> = {
+  amaryllis: ['TO1', 'TO2', 'DB1'],
+  windkracht058: ['TO3', 'TO4', 'DB2'],
+  thfl: ['HH'],
+  miep: ['HH'],
+  'oa-dementie': ['DB3'],
+  'oa-ggz': ['TO4'],
+};
+
+/**
+ * SYNTHETIC quality data (kwaliteitskader): 600 complaints over 2022-2026 spread
+ * over the contracted providers (big parties many, onderaannemers a few, so small groups
+ * are suppressed), and client-experience survey results per provider, product and
+ * quarter (2022-Q1 to 2026-Q3). Not from the documents; no resident, no free text.
+ * Own PRNG stream, drawn after every other step, so the rest of the seed is unchanged.
+ */
+export function kwaliteitData(ref: GemeenteRef, contracten: Row[]) {
+  const g = ref.code;
+  const lc = g.toLowerCase();
+  const r = prng(Number(g.slice(2)) * 86028121);
+  const DAG = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  // Contracted providers (hoofdaanbieder or onderaannemer) whose contract runs after 2021.
+  const perceelVan = new Map<string, string>();
+  for (const c of contracten) {
+    const eind = c.einddatum as string | null | undefined;
+    if (eind && eind < '2022-01-01') continue;
+    if (!perceelVan.has(c.organisatieId as string)) perceelVan.set(c.organisatieId as string, c.perceel as string);
+  }
+  const gewicht = (id: string) => (id.includes('amaryllis') ? 30 : id.includes('windkracht058') ? 25 : id.includes('thfl') ? 18 : id.includes('miep') ? 12 : 1);
+  const weighted = [...perceelVan.keys()].sort().flatMap((id) => Array<string>(gewicht(id)).fill(id));
+  const klachten: Row[] = [];
+  const start = Date.parse('2022-01-01');
+  const span = Math.floor((Date.parse('2026-10-31') - start) / DAG);
+  for (let n = 1; weighted.length > 0 && n <= 600; n++) {
+    const organisatieId = r.pick(weighted);
+    const ingediendOp = iso(start + r.int(0, span) * DAG);
+    const x = r.next();
+    const route = x < 0.7 ? 'AANBIEDER' : x < 0.92 ? 'KLACHTENFUNCTIONARIS' : 'EXTERNE_COMMISSIE';
+    // Handling time in days: a committee takes longer; some exceed the 42-day norm.
+    const dagen = route === 'EXTERNE_COMMISSIE' ? r.int(30, 150) : route === 'KLACHTENFUNCTIONARIS' ? r.int(10, 70) : r.int(1, 50);
+    const ingetrokken = r.chance(0.05);
+    const gegrond = r.chance(0.4);
+    const afgehandeld = iso(Date.parse(ingediendOp) + dagen * DAG);
+    const open = afgehandeld > KLACHT_PEILDATUM;
+    const status = ingetrokken ? 'INGETROKKEN' : open ? (dagen % 3 === 0 ? 'INGEDIEND' : 'IN_BEHANDELING') : 'AFGEHANDELD';
+    klachten.push({
+      id: `${lc}-kl-${n}`, gemeenteCode: g, organisatieId, perceel: perceelVan.get(organisatieId)!, route, status, ingediendOp,
+      afgehandeldOp: status === 'AFGEHANDELD' ? afgehandeld : null, gegrond: status === 'AFGEHANDELD' ? gegrond : null,
+    });
+  }
+  const ervaringen: Row[] = [];
+  const slugs = Object.keys(ERVARING_PRODUCTEN).filter((slug) => [...perceelVan.keys()].some((id) => id === slug || id === `${lc}-${slug}`));
+  for (const slug of slugs) {
+    const organisatieId = [...perceelVan.keys()].find((id) => id === slug || id === `${lc}-${slug}`)!;
+    const klein = slug.startsWith('oa-');
+    for (const product of ERVARING_PRODUCTEN[slug]!) {
+      for (let jaar = 2022; jaar <= 2026; jaar++) {
+        for (let kwartaal = 1; kwartaal <= (jaar === 2026 ? 3 : 4); kwartaal++) {
+          const respondenten = klein ? r.int(1, 6) : r.int(6, 40);
+          let scoreSom = 0;
+          for (let i = 0; i < respondenten; i++) scoreSom += r.pick([4, 5, 6, 6, 7, 7, 7, 8, 8, 8, 8, 9, 9, 10]);
+          ervaringen.push({ id: `${lc}-ce-${organisatieId}-${product}-${jaar}-${kwartaal}`, gemeenteCode: g, organisatieId, product, jaar, kwartaal, respondenten, scoreSom });
+        }
+      }
+    }
+  }
+  return { klachten, ervaringen };
+}

@@ -7,7 +7,7 @@ import { testBsns } from './bsn';
 import { ACHTERNAMEN, LEEUWARDEN, STRATEN, VOORNAMEN, organisatieId, type GemeenteRef } from './reference';
 import { DAY, dateBetween, isoDate, prng } from './random';
 import { huishoudelijkeHulpData } from './huishoudelijke-hulp';
-import { financienData } from './financien';
+import { financienData, kwaliteitData } from './financien';
 
 /** Pseudonymous resident id: a hash of gemeente and sequence number, never the BSN. */
 export const inwonerId = (gemeente: string, n: number) =>
@@ -306,6 +306,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     }
   }
   await insertBatched(db, s.subsidie, subsidies, 'subsidies', report);
+  // Kwaliteit (complaints, client experience): synthetic, own PRNG stream, drawn last.
+  const kwaliteit = kwaliteitData(ref, contracten);
+  await insertBatched(db, s.klacht, kwaliteit.klachten, 'klachten', report);
+  await insertBatched(db, s.clientervaring, kwaliteit.ervaringen, 'clientervaring', report);
 
   const activeHh = new Set(indicaties.filter((i) => i.einddatum === null).map((i) => i.inwonerId as string));
   const voorbeeld = toewijzingen.find((t) => t.status === 'gestart' && t.onderaannemerId && activeHh.has(t.inwonerId as string));

@@ -16,9 +16,28 @@ const aanbieder: FieldAccess = { 'aanbieder-medewerker': 'relation' };
  */
 const iwmoAfzenders: FieldAccess = { 'gemeente-consulent': 'allow', 'aanbieder-medewerker': 'relation' };
 
+/**
+ * Steering figures (klantstromen, aanbiederslandschap, omvang): the municipality's policy and
+ * contract management and the advisory council (suppressed), and providers (their own
+ * organisation's cells exact, the rest suppressed; decided in klantstromen.ts). No role that
+ * acts for one person or for the sociale basis, and not the consulent, partner systems or fg.
+ */
+const stuurinformatie: FieldAccess = grant('allow', ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'aanbieder-medewerker']);
+
 const regels: Policy = {
-  Query: { wachttijden: aggregateReaders, iwmoBerichten: toewijzingReaders },
+  Query: {
+    wachttijden: aggregateReaders,
+    iwmoBerichten: toewijzingReaders,
+    klantstromen: stuurinformatie,
+    aanbiederslandschap: stuurinformatie,
+    omvangPerProduct: stuurinformatie,
+  },
   Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], aggregateReaders),
+  Klantstroom: fields(['periode', 'van', 'tot', 'instroom', 'uitstroom', 'uitstroomPerReden', 'doorstroomNaarAanvullend', 'doorstroomNaarBasis', 'verschuiving'], stuurinformatie),
+  UitstroomPerReden: fields(['code', 'omschrijving', 'aantal'], stuurinformatie),
+  Verschuiving: fields(['groep', 'inBasis', 'inAanvullend', 'aandeelBasisProcent', 'verwachtAandeelBasisProcent'], stuurinformatie),
+  AanbiederInWijk: fields(['wijk', 'organisatie', 'rol', 'clienten'], stuurinformatie),
+  OmvangPerProduct: fields(['product', 'eenheid', 'frequentie', 'organisatie', 'clienten', 'volume'], stuurinformatie),
   Mutation: {
     toewijzingToekennen: gemeente,
     verzoekAfwijzen: gemeente,
@@ -56,8 +75,14 @@ const IWMO_ONDERDELEN = ['IwmoHeader', 'IwmoBerichtIdentificatie', 'IwmoProduct'
 export const policy: PolicySet = {
   regels,
   niveaus: {
-    Query: { '*': 'zaakvertrouwelijk', wachttijden: 'beperkt_openbaar' },
+    Query: { '*': 'zaakvertrouwelijk', wachttijden: 'beperkt_openbaar', klantstromen: 'beperkt_openbaar', aanbiederslandschap: 'beperkt_openbaar', omvangPerProduct: 'beperkt_openbaar' },
     Wachttijd: 'beperkt_openbaar',
+    // Suppressed aggregates without a resident: no betrokkene.
+    Klantstroom: 'beperkt_openbaar',
+    UitstroomPerReden: 'beperkt_openbaar',
+    Verschuiving: 'beperkt_openbaar',
+    AanbiederInWijk: 'beperkt_openbaar',
+    OmvangPerProduct: 'beperkt_openbaar',
     Mutation: 'zaakvertrouwelijk',
     Telling: 'beperkt_openbaar',
     Wijk: { code: 'openbaar', clientenAanvullendeOndersteuning: 'beperkt_openbaar' },

@@ -7,6 +7,8 @@ import { verwerken, type IwmoBerichtInput } from './iwmo-import';
 import type { IwmoBerichtType } from '../shared/iwmo';
 import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
+import { aanbiederslandschap, klantstromen, omvangPerProduct } from './klantstromen';
+import type { Tijdvak } from '../shared/periode';
 import { badUserInput } from '../shared/errors';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -20,6 +22,10 @@ export const resolvers = {
       wachttijden(ctx.db, ctx.scope, ctx.suppression, a),
     iwmoBerichten: (_: unknown, a: { berichtType: IwmoBerichtType; van: string; tot: string; na?: string | null; aantal: number }, ctx: Ctx) =>
       postvak(ctx.db, ctx.scope, postvakScope(ctx.db, ctx.scope), a),
+    klantstromen: (_: unknown, a: { van: string; tot: string; per: Tijdvak }, ctx: Ctx) => klantstromen(ctx.db, ctx.scope, ctx.suppression, a),
+    aanbiederslandschap: (_: unknown, a: { jaar: number; kwartaal: number }, ctx: Ctx) =>
+      aanbiederslandschap(ctx.db, ctx.scope, ctx.suppression, a.jaar, a.kwartaal),
+    omvangPerProduct: (_: unknown, a: { van: string; tot: string }, ctx: Ctx) => omvangPerProduct(ctx.db, ctx.scope, ctx.suppression, a),
   },
   Mutation: {
     toewijzingToekennen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'toekennen', a.berichtId, a.toewijzing, a.input),

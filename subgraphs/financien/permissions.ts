@@ -27,6 +27,25 @@ const contractbeheer = grant('allow', ['gemeente-contractmanager']);
 const consulent = grant('allow', ['gemeente-consulent']);
 const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
 
+/**
+ * Kwaliteit (complaints, client experience, bezwaren): suppressed aggregates for policy,
+ * contract management and the adviesraad; a provider sees its own organisation's counts
+ * unsuppressed and the others suppressed (decided in kwaliteit.ts); nobody else.
+ */
+const kwaliteitLezers: FieldAccess = {
+  ...grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']),
+  ...grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']),
+};
+const KWALITEIT: Record<string, readonly string[]> = {
+  Kwaliteit: ['van', 'tot', 'aanbieders', 'gemeente', 'bezwaren'],
+  KwaliteitPeriode: ['label', 'van', 'tot', 'kwaliteit'],
+  KwaliteitRegel: ['organisatie', 'eigenOrganisatie', 'klachten', 'perRoute', 'perStatus', 'afgehandeld', 'mediaanAfhandeldagen', 'bovenNorm',
+    'respondenten', 'gemiddeldeScore', 'clientervaring'],
+  KlachtenPerRoute: ['route', 'klachten'],
+  KlachtenPerStatus: ['status', 'klachten'],
+  ClientervaringRegel: ['product', 'respondenten', 'gemiddeldeScore'],
+};
+
 /** Contracts are public information about who delivers what. */
 const regels: Policy = {
   Query: {
@@ -37,6 +56,8 @@ const regels: Policy = {
     kostprijzen: budgetLezers,
     // The eigen bijdrage per household is personal (financial) data: the municipality's consulent only.
     cakExport: consulent,
+    kwaliteit: kwaliteitLezers,
+    kwaliteitReeks: kwaliteitLezers,
   },
   Mutation: {
     contractRegistreren: contractbeheer,
@@ -73,6 +94,7 @@ const regels: Policy = {
   Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'voorwaarden', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),
   Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers },
+  ...Object.fromEntries(Object.entries(KWALITEIT).map(([type, namen]) => [type, fields(namen, kwaliteitLezers)])),
 };
 
 const GELD = ['Realisatie', 'Kostprijs', 'Lumpsum', 'PerceelBudget', 'Herverdeling', 'HerverdelingPartij', 'HerverdelingStap',
@@ -86,6 +108,9 @@ export const policy: PolicySet = {
       ...Object.fromEntries(['lumpsums', 'herverdelingen', 'perceelBudgetten', 'taakstelling', 'realisatie', 'kostprijzen'].map((f) => [f, 'intern' as const])),
       // A household's finances.
       cakExport: 'confidentieel',
+      // Aggregates, suppressed: no betrokkene.
+      kwaliteit: 'beperkt_openbaar',
+      kwaliteitReeks: 'beperkt_openbaar',
     },
     Mutation: 'intern',
     ...Object.fromEntries(GELD.map((t) => [t, 'intern' as const])),
@@ -97,6 +122,7 @@ export const policy: PolicySet = {
     Organisatie: { '*': 'openbaar', subsidies: 'intern', lumpsums: 'intern' },
     Contract: 'openbaar',
     Wijk: { code: 'openbaar', subsidieTotaal: 'intern' },
+    ...Object.fromEntries(Object.keys(KWALITEIT).map((t) => [t, 'beperkt_openbaar' as const])),
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,

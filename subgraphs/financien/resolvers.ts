@@ -10,6 +10,8 @@ import { suppress } from '../shared/suppression';
 import { EENHEID, kostprijsVastleggen, realisatie, type RealisatieRegel } from './realisatie';
 import { abonnementstarief, kostprijs } from '../../db/schema/financien';
 import { abonnementstariefVastleggen, cakExport, type CakRegel } from './eigen-bijdrage';
+import { eenPeriode, kwaliteitReeks, type KwaliteitRegel } from './kwaliteit';
+import { periodes, type Tijdvak } from '../shared/periode';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -78,6 +80,9 @@ export const resolvers = {
     besteed: (r: RealisatieRegel) => (r.besteed === null ? null : bedrag(r.besteed)),
     uitputtingProcent: (r: RealisatieRegel) => (r.besteed === null || r.budget === 0n ? null : Number((r.besteed * 100n) / r.budget)),
   },
+  KwaliteitRegel: {
+    organisatie: (r: KwaliteitRegel, _: unknown, ctx: Ctx) => (r.organisatieId ? ctx.loaders.organisatie.load(r.organisatieId) : null),
+  },
   Kostprijs: {
     bedrag: (k: { bedragCenten: bigint }) => bedrag(k.bedragCenten),
   },
@@ -117,6 +122,10 @@ export const resolvers = {
     realisatie: (_: unknown, a: { jaar: number; kwartaal: number }, ctx: Ctx) => realisatie(ctx.db, ctx.scope, a.jaar, a.kwartaal),
     kostprijzen: (_: unknown, a: { jaar: number }, ctx: Ctx) => ctx.db.select().from(kostprijs)
       .where(and(eq(kostprijs.gemeenteCode, ctx.scope.gemeente), eq(kostprijs.jaar, checkJaar(a.jaar)))).orderBy(kostprijs.perceel),
+    kwaliteit: async (_: unknown, a: { van: string; tot: string }, ctx: Ctx) =>
+      (await kwaliteitReeks(ctx.db, ctx.scope, ctx.suppression, [eenPeriode(a.van, a.tot)]))[0]!.kwaliteit,
+    kwaliteitReeks: (_: unknown, a: { van: string; tot: string; per: Tijdvak }, ctx: Ctx) =>
+      kwaliteitReeks(ctx.db, ctx.scope, ctx.suppression, periodes(a.van, a.tot, a.per)),
     cakExport: async (_: unknown, a: { jaar: number; maand: number }, ctx: Ctx) => {
       const { tarief, regels } = await cakExport(ctx.db, ctx.scope, a.jaar, a.maand);
       return { jaar: a.jaar, maand: a.maand, tarief: bedrag(tarief), regels, totaal: bedrag(regels.reduce((sum, r) => sum + r.bedragCenten, 0n)) };

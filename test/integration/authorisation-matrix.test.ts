@@ -50,6 +50,8 @@ const GELD: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', ...PARTIJ];
 const BUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad'];
 const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemeente-consulent', 'adviesraad', 'vol-coordinator'];
 const FG: Rol[] = ['fg'];
+/** Steering figures of the aanvullende ondersteuning (suppressed; a provider its own cells exactly). */
+const STUUR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'aanbieder-medewerker'];
 const INWONER: Rol[] = ['inwoner'];
 /** Organisations with a processing agreement (fixture: each of these roles' organisations has one). */
 const OVEREENKOMST: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem'];
@@ -66,6 +68,10 @@ const overdracht = (sel: string) => `{ hhOverdracht(id: "fx-ov") { ${sel} } }`;
 const logboek = (sel: string) => `{ verwerkingen(inwoner: "${X}") { ${sel} } }`;
 const eigenLog = (sel: string) => inwoner(`verwerkingen { ${sel} } `);
 const maandbestand = (sel: string) => `{ anoniemeMaandexport(jaar: 2024, maand: 3) { ${sel} } }`;
+/** Steering figures: 1999 holds the fixture's stopped toewijzing (reden 19); fx-tw runs in 2025. */
+const ks = (sel: string) => `{ klantstromen(van: "1999-01-01", tot: "1999-12-31", per: JAAR) { ${sel} } }`;
+const landschap = (sel: string) => `{ aanbiederslandschap(jaar: 2025, kwartaal: 1) { ${sel} } }`;
+const omvang = (sel: string) => `{ omvangPerProduct(van: "2025-01-01", tot: "2025-03-31") { ${sel} } }`;
 const LOG_VELDEN = ['tijdstip', 'eindtijd', 'naam', 'soort', 'dienst', 'rol', 'doel', 'velden', 'status'];
 const FG_VELDEN = ['id', 'traceId', 'spanId', 'parentSpanId', 'gebruiker', 'betrokkene'];
 
@@ -129,6 +135,25 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...Object.fromEntries(['groep', 'mediaanDagen', 'p90Dagen'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} } }`, ['wachttijden', '0', f]]])),
   ...Object.fromEntries(['gestart', 'bovenNorm', 'openBovenNorm'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} { onderdrukt } } }`, ['wachttijden', '0', f, 'onderdrukt']]])),
   'Mutation.toewijzingDoorgeven': [AANBIEDER, 'mutation { toewijzingDoorgeven(toewijzing: "nope", onderaannemer: "oa-dementie") { id } }', [], 'mutation'],
+  // Steering figures (klantstromen.ts): policy, contract management, the adviesraad and providers.
+  'Query.klantstromen': [STUUR, ks('periode'), ['klantstromen', '0', 'periode']],
+  ...Object.fromEntries(['periode', 'van', 'tot'].map((f) => [`Klantstroom.${f}`, [STUUR, ks(f), ['klantstromen', '0', f]]])),
+  ...Object.fromEntries(['instroom', 'uitstroom', 'doorstroomNaarAanvullend', 'doorstroomNaarBasis'].map((f) => [`Klantstroom.${f}`, [STUUR, ks(`${f} { onderdrukt }`), ['klantstromen', '0', f, 'onderdrukt']]])),
+  'Klantstroom.uitstroomPerReden': [STUUR, ks('uitstroomPerReden { code }'), ['klantstromen', '0', 'uitstroomPerReden', '0', 'code']],
+  ...Object.fromEntries(['code', 'omschrijving'].map((f) => [`UitstroomPerReden.${f}`, [STUUR, ks(`uitstroomPerReden { ${f} }`), ['klantstromen', '0', 'uitstroomPerReden', '0', f]]])),
+  'UitstroomPerReden.aantal': [STUUR, ks('uitstroomPerReden { aantal { onderdrukt } }'), ['klantstromen', '0', 'uitstroomPerReden', '0', 'aantal', 'onderdrukt']],
+  'Klantstroom.verschuiving': [STUUR, ks('verschuiving { groep }'), ['klantstromen', '0', 'verschuiving', '0', 'groep']],
+  ...Object.fromEntries(['groep', 'aandeelBasisProcent', 'verwachtAandeelBasisProcent'].map((f) => [`Verschuiving.${f}`, [STUUR, ks(`verschuiving { ${f} }`), ['klantstromen', '0', 'verschuiving', '0', f]]])),
+  ...Object.fromEntries(['inBasis', 'inAanvullend'].map((f) => [`Verschuiving.${f}`, [STUUR, ks(`verschuiving { ${f} { onderdrukt } }`), ['klantstromen', '0', 'verschuiving', '0', f, 'onderdrukt']]])),
+  'Query.aanbiederslandschap': [STUUR, landschap('rol'), ['aanbiederslandschap', '0', 'rol']],
+  'AanbiederInWijk.rol': [STUUR, landschap('rol'), ['aanbiederslandschap', '0', 'rol']],
+  'AanbiederInWijk.wijk': [STUUR, landschap('wijk { code }'), ['aanbiederslandschap', '0', 'wijk', 'code']],
+  'AanbiederInWijk.organisatie': [STUUR, landschap('organisatie { id }'), ['aanbiederslandschap', '0', 'organisatie', 'id']],
+  'AanbiederInWijk.clienten': [STUUR, landschap('clienten { onderdrukt }'), ['aanbiederslandschap', '0', 'clienten', 'onderdrukt']],
+  'Query.omvangPerProduct': [STUUR, omvang('product'), ['omvangPerProduct', '0', 'product']],
+  ...Object.fromEntries(['product', 'eenheid', 'frequentie', 'volume'].map((f) => [`OmvangPerProduct.${f}`, [STUUR, omvang(f), ['omvangPerProduct', '0', f]]])),
+  'OmvangPerProduct.organisatie': [STUUR, omvang('organisatie { id }'), ['omvangPerProduct', '0', 'organisatie', 'id']],
+  'OmvangPerProduct.clienten': [STUUR, omvang('clienten { onderdrukt }'), ['omvangPerProduct', '0', 'clienten', 'onderdrukt']],
   'Inwoner.contactmomenten': [PLAN, inwoner('contactmomenten { id }'), ['inwoner', 'contactmomenten', '0', 'id']],
   ...Object.fromEntries(['id', 'soort', 'datum'].map((f) => [`Contactmoment.${f}`, [PLAN, inwoner(`contactmomenten { ${f} }`), ['inwoner', 'contactmomenten', '0', f]]])),
   'Contactmoment.organisatie': [PLAN, inwoner('contactmomenten { organisatie { id } }'), ['inwoner', 'contactmomenten', '0', 'organisatie', 'id']],
@@ -369,6 +394,38 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...Object.fromEntries(['jaar', 'perceel', 'eenheid', 'bron'].map((f) => [`Kostprijs.${f}`, [BUDGET, `{ kostprijzen(jaar: 2025) { ${f} } }`, ['kostprijzen', '0', f]]])),
   'Kostprijs.bedrag': [BUDGET, '{ kostprijzen(jaar: 2025) { bedrag { euro } } }', ['kostprijzen', '0', 'bedrag', 'euro']],
   'Mutation.kostprijsVastleggen': [CONTRACTBEHEER, 'mutation { kostprijsVastleggen(jaar: 2025, perceel: BASISONDERSTEUNING, bedrag: "x", bron: "Test") { jaar } }', [], 'mutation'],
+  // Kwaliteit: suppressed aggregates for policy, contract management and the adviesraad; a provider its own line unsuppressed.
+  ...(() => {
+    const KW: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'];
+    const kw = (sel: string) => `{ kwaliteit(van: "2025-01-01", tot: "2025-03-31") { ${sel} } }`;
+    const reeks = (sel: string) => `{ kwaliteitReeks(van: "2025-01-01", tot: "2025-06-30", per: KWARTAAL) { ${sel} } }`;
+    const gem = (sel: string) => kw(`gemeente { ${sel} }`);
+    const telling = (f: string) => f === 'klachten' || f === 'afgehandeld' || f === 'bovenNorm' || f === 'respondenten' || f === 'bezwaren';
+    const rows: Record<string, [readonly Rol[], string, string[]]> = {
+      'Query.kwaliteit': [KW, kw('van'), ['kwaliteit', 'van']],
+      'Query.kwaliteitReeks': [KW, reeks('label'), ['kwaliteitReeks', '0', 'label']],
+      ...Object.fromEntries(['label', 'van', 'tot'].map((f) => [`KwaliteitPeriode.${f}`, [KW, reeks(f), ['kwaliteitReeks', '0', f]]])),
+      'KwaliteitPeriode.kwaliteit': [KW, reeks('kwaliteit { van }'), ['kwaliteitReeks', '0', 'kwaliteit', 'van']],
+      ...Object.fromEntries(['van', 'tot'].map((f) => [`Kwaliteit.${f}`, [KW, kw(f), ['kwaliteit', f]]])),
+      'Kwaliteit.aanbieders': [KW, kw('aanbieders { eigenOrganisatie }'), ['kwaliteit', 'aanbieders', '0', 'eigenOrganisatie']],
+      'Kwaliteit.gemeente': [KW, kw('gemeente { eigenOrganisatie }'), ['kwaliteit', 'gemeente', 'eigenOrganisatie']],
+      'Kwaliteit.bezwaren': [KW, kw('bezwaren { onderdrukt }'), ['kwaliteit', 'bezwaren', 'onderdrukt']],
+      'KwaliteitRegel.organisatie': [KW, kw('aanbieders { organisatie { naam } }'), ['kwaliteit', 'aanbieders', '0', 'organisatie', 'naam']],
+      ...Object.fromEntries(['eigenOrganisatie', 'klachten', 'afgehandeld', 'mediaanAfhandeldagen', 'bovenNorm', 'respondenten', 'gemiddeldeScore'].map((f) =>
+        [`KwaliteitRegel.${f}`, [KW, gem(telling(f) ? `${f} { onderdrukt }` : f), ['kwaliteit', 'gemeente', f, ...(telling(f) ? ['onderdrukt'] : [])]]])),
+      'KwaliteitRegel.perRoute': [KW, gem('perRoute { route }'), ['kwaliteit', 'gemeente', 'perRoute', '0', 'route']],
+      'KwaliteitRegel.perStatus': [KW, gem('perStatus { status }'), ['kwaliteit', 'gemeente', 'perStatus', '0', 'status']],
+      'KwaliteitRegel.clientervaring': [KW, gem('clientervaring { product }'), ['kwaliteit', 'gemeente', 'clientervaring', '0', 'product']],
+      'KlachtenPerRoute.route': [KW, gem('perRoute { route }'), ['kwaliteit', 'gemeente', 'perRoute', '0', 'route']],
+      'KlachtenPerRoute.klachten': [KW, gem('perRoute { klachten { onderdrukt } }'), ['kwaliteit', 'gemeente', 'perRoute', '0', 'klachten', 'onderdrukt']],
+      'KlachtenPerStatus.status': [KW, gem('perStatus { status }'), ['kwaliteit', 'gemeente', 'perStatus', '0', 'status']],
+      'KlachtenPerStatus.klachten': [KW, gem('perStatus { klachten { onderdrukt } }'), ['kwaliteit', 'gemeente', 'perStatus', '0', 'klachten', 'onderdrukt']],
+      'ClientervaringRegel.product': [KW, gem('clientervaring { product }'), ['kwaliteit', 'gemeente', 'clientervaring', '0', 'product']],
+      'ClientervaringRegel.respondenten': [KW, gem('clientervaring { respondenten { onderdrukt } }'), ['kwaliteit', 'gemeente', 'clientervaring', '0', 'respondenten', 'onderdrukt']],
+      'ClientervaringRegel.gemiddeldeScore': [KW, gem('clientervaring { gemiddeldeScore }'), ['kwaliteit', 'gemeente', 'clientervaring', '0', 'gemiddeldeScore']],
+    };
+    return rows;
+  })(),
   'Mutation.hhNormjaarVastleggen': [BELEID, 'mutation { hhNormjaarVastleggen(jaar: 1900, input: { standaardLooptijdMaanden: 24, langeLooptijdMaanden: 60, vakantieweken: [], vakantieReductieProcent: 0 }) { jaar } }', [], 'mutation'],
   'Mutation.hhNormregelVastleggen': [BELEID, 'mutation { hhNormregelVastleggen(jaar: 1900, input: { activiteit: "X1", omschrijving: "Test", minutenPerWeek: 1, extraMinutenPerPersoon: 0, schoonmaak: false }) { activiteit } }', [], 'mutation'],
   'Mutation.hhAanvraagIndienen': [['gemeente-consulent', 'basis-medewerker', 'inwoner'], 'mutation { hhAanvraagIndienen(inwoner: "nope") { id } }', [], 'mutation'],
@@ -576,5 +633,5 @@ describe('authorisation matrix', () => {
     expect(mismatches).toEqual([]);
     // Every personal field read through the whole matrix found its resident for the processing log.
     expect([...onbekendeVelden]).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
