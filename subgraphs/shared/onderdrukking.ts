@@ -87,9 +87,11 @@ export interface TabelOpties {
   /**
    * Margins that must be suppressed whatever their value (reden SECUNDAIR when > 0;
    * a 0 stays published, rule 2), e.g. because a linked table that publishes the same
-   * margins suppressed them: the caller iterates until both agree.
+   * margins suppressed them: the caller iterates until both agree. `cellen` does the
+   * same for cells given as [row, column] (a cell of this table that is a margin of
+   * another, e.g. a gebied total of a table of its wijken).
    */
-  verplicht?: { rijTotalen?: readonly number[]; totaal?: boolean };
+  verplicht?: { rijTotalen?: readonly number[]; totaal?: boolean; cellen?: ReadonlyArray<readonly [number, number]> };
 }
 
 export interface OnderdrukteTabel {
@@ -204,7 +206,12 @@ function onderdruk(
     if (!verborgen[e] && v > 0 && v < rule.threshold) reden[e] = 'PRIMAIR';
   }
 
-  const verplicht = [...(opties.verplicht?.rijTotalen ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < R).map((i) => i * W + C), ...(opties.verplicht?.totaal ? [R * W + C] : [])];
+  const binnen = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n < max;
+  const verplicht = [
+    ...(opties.verplicht?.rijTotalen ?? []).filter((i) => binnen(i, R)).map((i) => i * W + C),
+    ...(opties.verplicht?.cellen ?? []).filter(([i, j]) => binnen(i, R) && binnen(j, C)).map(([i, j]) => i * W + j),
+    ...(opties.verplicht?.totaal ? [R * W + C] : []),
+  ];
   for (const e of verplicht) {
     if (!verborgen[e] && reden[e] === null && waarde[e]! > 0) reden[e] = 'SECUNDAIR';
   }
