@@ -1,6 +1,7 @@
 import { and, countDistinct, eq, exists, gte, inArray, not, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns as getColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { figuurMemo } from '../shared/gebiedsfiguren';
 import {
   beschikkingAanvraag, contactmoment, doel, inwoner, lopendeBeschikking, ondersteuning, plan, regievoerder, signaal, verwijzing, wijk,
 } from '../../db/schema/basisondersteuning';
@@ -133,23 +134,20 @@ export function createLoaders(db: Db, scope: Scope) {
       )).orderBy(signaal.op, signaal.id),
       (r) => r.inwonerId,
     ),
-    clientenPerWijk: countLoader((codes) =>
-      db.select({ key: ondersteuning.wijkCode, count: countDistinct(ondersteuning.inwonerId) })
-        .from(ondersteuning)
-        .where(and(
-          eq(ondersteuning.gemeenteCode, scope.gemeente),
-          inArray(ondersteuning.wijkCode, [...codes]),
-          activeOn(ondersteuning.startdatum, ondersteuning.einddatum),
-        ))
-        .groupBy(ondersteuning.wijkCode),
-    ),
+    /** Steering figures: one computation per figure set and arguments per request. */
+    figuren: figuurMemo(),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function listWijken(db: Db, scope: Scope): Promise<WijkRow[]> {
-  return db.select().from(wijk).where(eq(wijk.gemeenteCode, scope.gemeente)).orderBy(wijk.code);
+/** All wijken of the caller's gemeente, by gebied and code: one statement per request (primes the wijk loader). */
+export function listWijken(db: Db, scope: Scope, loaders: Loaders): Promise<WijkRow[]> {
+  return loaders.figuren('wijken', async () => {
+    const rows = await db.select().from(wijk).where(eq(wijk.gemeenteCode, scope.gemeente)).orderBy(wijk.gebied, wijk.code);
+    for (const row of rows) loaders.wijk.prime(row.code, row);
+    return rows;
+  });
 }
 
 /**

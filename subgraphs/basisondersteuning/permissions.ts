@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { inwoner, plan } from '../../db/schema/basisondersteuning';
 import type { SubgraphContext } from '../shared/context';
 import type { Loaders } from './loaders';
-import { aggregateReaders, everyone, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
+import { aggregateReaders, everyone, monitorReaders, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
  * Identity and contact details also reach the sociale basis, but only with the
@@ -47,6 +47,8 @@ const regels: Policy = {
   Query: {
     wijken: everyone,
     wijk: everyone,
+    gebieden: everyone,
+    gemeente: everyone,
     inwoner: contactReaders,
     mij: grant('relation', ['inwoner']),
     perspectiefgesprekkenTeVoeren: { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' },
@@ -54,7 +56,12 @@ const regels: Policy = {
   Wijk: {
     ...fields(['code', 'naam', 'gebied'], everyone),
     clientenBasisondersteuning: aggregateReaders,
+    basisondersteuningCijfers: monitorReaders,
   },
+  Gebied: { ...fields(['naam', 'wijken'], everyone), basisondersteuningCijfers: monitorReaders },
+  Gemeente: { ...fields(['code', 'gebieden', 'wijken'], everyone), basisondersteuningCijfers: monitorReaders },
+  BasisondersteuningCijfers: fields(['periode', 'van', 'tot', 'clienten', 'perSoort'], monitorReaders),
+  ClientenPerSoort: fields(['soort', 'clienten'], monitorReaders),
   Telling: fields(['waarde', 'onderdrukt'], everyone),
   Organisatie: { id: everyone },
   Inwoner: {
@@ -93,7 +100,11 @@ export const policy: PolicySet = {
   niveaus: {
     Query: { '*': 'openbaar', inwoner: 'zaakvertrouwelijk', mij: 'zaakvertrouwelijk', perspectiefgesprekkenTeVoeren: 'zaakvertrouwelijk' },
     Mutation: { '*': 'zaakvertrouwelijk', signaalRegistreren: 'geheim', planOpstellen: 'confidentieel', doelToevoegen: 'confidentieel', doelAfsluiten: 'confidentieel' },
-    Wijk: { '*': 'openbaar', clientenBasisondersteuning: 'beperkt_openbaar' },
+    Wijk: { '*': 'openbaar', clientenBasisondersteuning: 'beperkt_openbaar', basisondersteuningCijfers: 'beperkt_openbaar' },
+    Gebied: { '*': 'openbaar', basisondersteuningCijfers: 'beperkt_openbaar' },
+    Gemeente: { '*': 'openbaar', basisondersteuningCijfers: 'beperkt_openbaar' },
+    BasisondersteuningCijfers: 'beperkt_openbaar',
+    ClientenPerSoort: 'beperkt_openbaar',
     Telling: 'beperkt_openbaar',
     Organisatie: 'openbaar',
     Inwoner: {

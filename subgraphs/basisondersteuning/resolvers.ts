@@ -1,22 +1,25 @@
 import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
-import { suppress } from '../shared/suppression';
 import { listWijken, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
 import * as registratie from './ondersteuning';
+import { basisondersteuningCijfers } from './cijfers';
+import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { today } from '../shared/scalars';
 import * as dossier from './dossier';
 import * as plannen from './plan';
 import { teVoerenPerspectiefgesprekken, type AanvraagRow, type LopendeBeschikkingRow, type SignaalRow, type ContactmomentRow, type VerwijzingRow } from './loaders';
 
 type Ctx = SubgraphContext<Loaders>;
 
+/** The gebieden of a list of wijken, by name. */
+const gebiedenVan = (wijken: readonly WijkRow[]) => [...new Set(wijken.map((w) => w.gebied))].sort().map((naam) => ({ naam }));
+
 export const resolvers = {
   Datum,
   Query: {
-    wijken: async (_: unknown, __: unknown, ctx: Ctx) => {
-      const rows = await listWijken(ctx.db, ctx.scope);
-      for (const row of rows) ctx.loaders.wijk.prime(row.code, row);
-      return rows;
-    },
+    wijken: async (_: unknown, __: unknown, ctx: Ctx) => [...(await listWijken(ctx.db, ctx.scope, ctx.loaders))].sort((a, b) => a.code.localeCompare(b.code)),
+    gebieden: async (_: unknown, __: unknown, ctx: Ctx) => gebiedenVan(await listWijken(ctx.db, ctx.scope, ctx.loaders)),
+    gemeente: (_: unknown, __: unknown, ctx: Ctx) => ({ code: ctx.scope.gemeente }),
     wijk: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(args.code),
     inwoner: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.inwoner.load(args.id),
     // The token's subject is the resident's pseudonymous id; the loader's relation rule still applies.
@@ -52,7 +55,20 @@ export const resolvers = {
   Wijk: {
     __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(ref.code),
     clientenBasisondersteuning: async (w: WijkRow, _: unknown, ctx: Ctx) =>
-      suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),
+      (await basisondersteuningCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+    basisondersteuningCijfers: (w: WijkRow, a: FiguurArgs, ctx: Ctx) => basisondersteuningCijfers('Wijk', w, a, ctx),
+  },
+  Gebied: {
+    __resolveReference: async (ref: { naam: string }, ctx: Ctx) =>
+      ((await listWijken(ctx.db, ctx.scope, ctx.loaders)).some((w) => w.gebied === ref.naam) ? { naam: ref.naam } : null),
+    wijken: async (g: { naam: string }, _: unknown, ctx: Ctx) => (await listWijken(ctx.db, ctx.scope, ctx.loaders)).filter((w) => w.gebied === g.naam),
+    basisondersteuningCijfers: (g: { naam: string }, a: FiguurArgs, ctx: Ctx) => basisondersteuningCijfers('Gebied', g, a, ctx),
+  },
+  Gemeente: {
+    __resolveReference: (ref: { code: string }, ctx: Ctx) => (ref.code === ctx.scope.gemeente ? { code: ref.code } : null),
+    gebieden: async (_: { code: string }, __: unknown, ctx: Ctx) => gebiedenVan(await listWijken(ctx.db, ctx.scope, ctx.loaders)),
+    wijken: (_: { code: string }, __: unknown, ctx: Ctx) => listWijken(ctx.db, ctx.scope, ctx.loaders),
+    basisondersteuningCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => basisondersteuningCijfers('Gemeente', g, a, ctx),
   },
   Inwoner: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.inwoner.load(ref.id),

@@ -231,6 +231,18 @@ export const aggregateReaders: FieldAccess = grant(
   ROLES.filter((r) => r !== 'inwoner' && r !== 'vrijwilliger'),
 );
 
+/**
+ * Steering figures per wijk, gebied and gemeente (issue 8): the municipality's policy and
+ * contract management and the advisory council, and the parties of the pillars (the
+ * providers asked to see who is active where and with how many clients). All see
+ * suppressed figures; a provider sees its own organisation exact where figures are per
+ * organisation. Not the roles that act for one person, not partner systems or the fg.
+ */
+export const monitorReaders: FieldAccess = grant('allow', [
+  'gemeente-beleid', 'gemeente-contractmanager', 'adviesraad',
+  'vol-coordinator', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker',
+]);
+
 /** Personal data of a resident: the consulent always, care workers and the resident by relation. */
 export const personReaders: FieldAccess = {
   'gemeente-consulent': 'allow',

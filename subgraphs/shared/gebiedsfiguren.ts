@@ -1,0 +1,163 @@
+/**
+ * Plumbing for steering figures on Wijk, Gebied and Gemeente (issue 8). Each subgraph
+ * contributes its own figure fields to those three entities; one query for all wijken
+ * then returns the whole picture.
+ *
+ * How a figure set is computed, whatever the number of wijken asked for:
+ *  - one SQL statement per request for the wijk indeling (wijkIndeling),
+ *  - one SQL statement per figure set and argument set, grouping by period, wijk and
+ *    category over all wijken (the caller's `bereken`),
+ *  - suppression in Node with gebiedsTabel (wijk, gebied and gemeente together), once
+ *    per period; each entity then reads its own cells.
+ * The memo lives in the request's loaders, so a Wijk list, `_entities` batches and
+ * Gebied/Gemeente fields of one request share one computation.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { badUserInput } from './errors';
+import { gebiedsTabel, type GebiedsTabel, type Niveau, type WijkIndeling } from './gebiedscijfers';
+import { periodes, type Periode, type Tijdvak } from './periode';
+import type { SuppressionRule } from './suppression';
+import type { Scope } from './tokens';
+
+export interface FiguurArgs {
+  van: string;
+  tot: string;
+  per?: Tijdvak | null;
+}
+
+/** A single period spans at most ten years, like a series of months. */
+const MAX_DAGEN = 3660;
+
+/** The periods asked for: a series per month/quarter/year, or [van, tot] as one period. */
+export function figuurPerioden(args: FiguurArgs): Periode[] {
+  if (args.per) return periodes(args.van, args.tot, args.per);
+  if (args.tot < args.van) throw badUserInput('tot', 'tot must not be before van');
+  const dagen = (Date.parse(args.tot) - Date.parse(args.van)) / 86_400_000;
+  if (dagen > MAX_DAGEN) throw badUserInput('tot', 'A period spans at most ten years; ask for a series with `per`');
+  return [{ label: args.van === args.tot ? args.van : `${args.van}/${args.tot}`, van: args.van, tot: args.tot }];
+}
+
+/** The periods as a derived table p(label, van, tot) for one SQL statement over all of them. */
+export function periodenTabel(perioden: readonly Periode[]): SQL {
+  const rijen = perioden.map((p) => sql`(${p.label}, ${p.van}::date, ${p.tot}::date)`);
+  return sql`(values ${sql.join(rijen, sql`, `)}) as p(label, van, tot)`;
+}
+
+/** The rows of a raw SQL statement on either driver (postgres.js gives an array, PGlite { rows }). */
+export async function sqlRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+/** Every wijk of the caller's gemeente with its gebied, ordered by gebied and code. */
+export async function wijkIndeling(db: Db, scope: Scope): Promise<WijkIndeling[]> {
+  return sqlRows<WijkIndeling>(db, sql`select code, gebied from basisondersteuning.wijk where gemeente_code = ${scope.gemeente} order by gebied, code`);
+}
+
+/** The level an entity stands for; null for a gemeente other than the caller's. */
+export function niveauVan(typename: 'Wijk' | 'Gebied' | 'Gemeente', parent: { code?: string; naam?: string }, scope: Scope): Niveau | null {
+  if (typename === 'Wijk') return { wijk: parent.code! };
+  if (typename === 'Gebied') return { gebied: parent.naam! };
+  return parent.code === scope.gemeente ? 'gemeente' : null;
+}
+
+/** One row of a figure query: a count (and optional sums) of one period, wijk and category. */
+export interface FiguurRij {
+  label: string;
+  wijk: string;
+  categorie: string;
+  n: number | string;
+  [som: string]: unknown;
+}
+
+/** Per period: the suppressed table, with the exact sums per wijk for `sommen`. */
+export interface PeriodeTabel {
+  periode: Periode;
+  tabel: GebiedsTabel;
+  som(naam: string): number[][];
+}
+
+/**
+ * Turns the rows of one figure query into a suppressed table per period. Categories not
+ * in `categorieen` are an error (the SQL and the list must agree).
+ */
+export function periodeTabellen(
+  rijen: readonly FiguurRij[],
+  opties: { perioden: readonly Periode[]; wijken: readonly WijkIndeling[]; categorieen: readonly string[]; totalen: boolean; eigen?: string | null },
+  rule: SuppressionRule,
+): PeriodeTabel[] {
+  const { perioden, wijken, categorieen } = opties;
+  const wi = new Map(wijken.map((w, i) => [w.code, i]));
+  const ci = new Map(categorieen.map((c, i) => [c, i]));
+  const perLabel = new Map<string, FiguurRij[]>(perioden.map((p) => [p.label, []]));
+  for (const r of rijen) perLabel.get(r.label)?.push(r);
+  const eigen = opties.eigen ? ci.get(opties.eigen) : undefined;
+  return perioden.map((periode) => {
+    const eigenRijen = perLabel.get(periode.label)!;
+    const matrix = (waarde: (r: FiguurRij) => number) => {
+      const m = wijken.map(() => categorieen.map(() => 0));
+      for (const r of eigenRijen) {
+        const w = wi.get(r.wijk);
+        const c = ci.get(r.categorie);
+        if (c === undefined) throw new Error(`figure query returned unknown category ${JSON.stringify(r.categorie)}`);
+        if (w !== undefined) m[w]![c]! += waarde(r);
+      }
+      return m;
+    };
+    const tabel = gebiedsTabel({ wijken, categorieen, aantallen: matrix((r) => Number(r.n)), totalen: opties.totalen, eigen }, rule);
+    return { periode, tabel, som: (naam) => matrix((r) => Number(r[naam] ?? 0)) };
+  });
+}
+
+/** A per-request memo: the first call for a key computes, later calls share the promise. */
+export function figuurMemo() {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = make();
+      cache.set(key, p);
+    }
+    return p;
+  };
+}
+export type FiguurMemo = ReturnType<typeof figuurMemo>;
+
+/** The cache key of a figure set and its arguments. */
+export const memoKey = (figuur: string, args: FiguurArgs) => `${figuur}|${args.van}|${args.tot}|${args.per ?? ''}`;
+
+/** What one figure set needs: one SQL statement whose rows feed one or more tables. */
+export interface FiguurSpec<T extends string> {
+  /** Cache key of the figure set (unique per subgraph). */
+  naam: string;
+  /** One statement over all periods and wijken; rows carry `tabel` naming their table. */
+  query(perioden: readonly Periode[]): SQL;
+  tabellen: Record<T, { categorieen: readonly string[]; totalen: boolean; eigen?: string | null }>;
+}
+
+/** The suppressed tables of one figure set, per period, computed once per request and arguments. */
+export function berekenFiguur<T extends string>(
+  ctx: { db: Db; scope: Scope; suppression: SuppressionRule; loaders: { figuren: FiguurMemo } },
+  spec: FiguurSpec<T>,
+  args: FiguurArgs,
+): Promise<Array<{ periode: Periode; tabellen: Record<T, PeriodeTabel> }>> {
+  const perioden = figuurPerioden(args); // validates before anything is cached
+  const memo = ctx.loaders.figuren;
+  return memo(memoKey(spec.naam, args), async () => {
+    const [wijken, rijen] = await Promise.all([
+      memo('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope)),
+      sqlRows<FiguurRij & { tabel: T }>(ctx.db, spec.query(perioden)),
+    ]);
+    const namen = Object.keys(spec.tabellen) as T[];
+    const perTabel = new Map(namen.map((t) => [t, periodeTabellen(
+      rijen.filter((r) => r.tabel === t),
+      { perioden, wijken, ...spec.tabellen[t] },
+      ctx.suppression,
+    )]));
+    return perioden.map((periode, i) => ({
+      periode,
+      tabellen: Object.fromEntries(namen.map((t) => [t, perTabel.get(t)![i]!])) as Record<T, PeriodeTabel>,
+    }));
+  });
+}
