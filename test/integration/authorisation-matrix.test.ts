@@ -52,6 +52,8 @@ const WIJKBUDGET: Rol[] = ['gemeente-contractmanager', 'gemeente-beleid', 'gemee
 const FG: Rol[] = ['fg'];
 /** Steering figures of the aanvullende ondersteuning (suppressed; a provider its own cells exactly). */
 const STUUR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'aanbieder-medewerker'];
+/** Steering figures per wijk, gebied and gemeente (policy.ts monitorReaders). */
+const MONITOR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'vol-coordinator', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'];
 const INWONER: Rol[] = ['inwoner'];
 /** Organisations with a processing agreement (fixture: each of these roles' organisations has one). */
 const OVEREENKOMST: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem'];
@@ -65,6 +67,17 @@ const uren = (sel: string) => `{ hhUrenBerekenen(jaar: 2026, input: { huishoudgr
 const cak = (sel: string) => `{ cakExport(jaar: 2025, maand: 6) { ${sel} } }`;
 const overdracht = (sel: string) => `{ hhOverdracht(id: "fx-ov") { ${sel} } }`;
 
+const gebied = (sel: string) => `{ gebieden { ${sel} } }`;
+const gemeente = (sel: string) => `{ gemeente { ${sel} } }`;
+/** A figure field with one period on Wijk, Gebied and Gemeente: one row per entity. */
+const figuurRijen = (veld: string, sel: string, pad: string[], rollen: readonly Rol[]): Record<string, [readonly Rol[], string, string[]]> => ({
+  [`Wijk.${veld}`]: [rollen, wijk(`${veld}(van: "2025-01-01", tot: "2025-03-31") { ${sel} }`), ['wijk', veld, '0', ...pad]],
+  [`Gebied.${veld}`]: [rollen, gebied(`${veld}(van: "2025-01-01", tot: "2025-03-31") { ${sel} }`), ['gebieden', '0', veld, '0', ...pad]],
+  [`Gemeente.${veld}`]: [rollen, gemeente(`${veld}(van: "2025-01-01", tot: "2025-03-31") { ${sel} }`), ['gemeente', veld, '0', ...pad]],
+});
+/** The fields of a figure type, reached through Gemeente. */
+const figuurVelden = (veld: string, type: string, velden: Array<[string, string, string[]]>, rollen: readonly Rol[]): Record<string, [readonly Rol[], string, string[]]> =>
+  Object.fromEntries(velden.map(([f, sel, pad]) => [`${type}.${f}`, [rollen, gemeente(`${veld}(van: "2025-01-01", tot: "2025-03-31") { ${sel} }`), ['gemeente', veld, '0', ...pad]]]));
 const logboek = (sel: string) => `{ verwerkingen(inwoner: "${X}") { ${sel} } }`;
 const eigenLog = (sel: string) => inwoner(`verwerkingen { ${sel} } `);
 const maandbestand = (sel: string) => `{ anoniemeMaandexport(jaar: 2024, maand: 3) { ${sel} } }`;
@@ -214,6 +227,21 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Wijk.naam': [ALL, wijk('naam'), ['wijk', 'naam']],
   'Wijk.gebied': [ALL, wijk('gebied'), ['wijk', 'gebied']],
   'Wijk.clientenBasisondersteuning': [AGG, wijk('clientenBasisondersteuning { onderdrukt }'), ['wijk', 'clientenBasisondersteuning']],
+  'Query.gebieden': [ALL, gebied('naam'), ['gebieden', '0', 'naam']],
+  'Query.gemeente': [ALL, gemeente('code'), ['gemeente', 'code']],
+  'Gebied.naam': [ALL, gebied('naam'), ['gebieden', '0', 'naam']],
+  'Gebied.wijken': [ALL, gebied('wijken { code }'), ['gebieden', '0', 'wijken', '0', 'code']],
+  'Gemeente.code': [ALL, gemeente('code'), ['gemeente', 'code']],
+  'Gemeente.gebieden': [ALL, gemeente('gebieden { naam }'), ['gemeente', 'gebieden', '0', 'naam']],
+  'Gemeente.wijken': [ALL, gemeente('wijken { code }'), ['gemeente', 'wijken', '0', 'code']],
+  ...figuurRijen('basisondersteuningCijfers', 'periode', ['periode'], MONITOR),
+  ...figuurVelden('basisondersteuningCijfers', 'BasisondersteuningCijfers', [
+    ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
+    ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['perSoort', 'perSoort { soort }', ['perSoort', '0', 'soort']],
+  ], MONITOR),
+  ...figuurVelden('basisondersteuningCijfers', 'ClientenPerSoort', [
+    ['soort', 'perSoort { soort }', ['perSoort', '0', 'soort']], ['clienten', 'perSoort { clienten { onderdrukt } }', ['perSoort', '0', 'clienten', 'onderdrukt']],
+  ], MONITOR),
   'Wijk.buurtkamers': [ALL, wijk('buurtkamers { id }'), ['wijk', 'buurtkamers']],
   'Wijk.openHulpvragen': [AGG, wijk('openHulpvragen { onderdrukt }'), ['wijk', 'openHulpvragen']],
   'Wijk.clientenAanvullendeOndersteuning': [AGG, wijk('clientenAanvullendeOndersteuning { onderdrukt }'), ['wijk', 'clientenAanvullendeOndersteuning']],
