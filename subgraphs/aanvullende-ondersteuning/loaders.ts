@@ -1,6 +1,7 @@
 import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { figuurMemo } from '../shared/gebiedsfiguren';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { countLoader, manyLoader } from '../shared/loaders';
 import { activeToewijzing, inwonerVisible, lopendeToewijzing, toewijzingVoorOrganisatie } from '../shared/relations';
@@ -49,11 +50,8 @@ export function createLoaders(db: Db, scope: Scope) {
       (ids) => iwmoBerichten(db, scope.gemeente, toewijzingScope(db, scope), { toewijzingen: ids }),
       (b) => b.toewijzingId,
     ),
-    clientenPerWijk: countLoader((codes) =>
-      db.select({ key: toewijzing.wijkCode, count: countDistinct(toewijzing.inwonerId) }).from(toewijzing)
-        .where(and(eq(toewijzing.gemeenteCode, scope.gemeente), inArray(toewijzing.wijkCode, [...codes]), activeToewijzing()))
-        .groupBy(toewijzing.wijkCode),
-    ),
+    /** Steering figures: one computation per figure set and arguments per request. */
+    figuren: figuurMemo(),
     // An organisation counts a toewijzing as hoofdaanbieder or as onderaannemer: both
     // sides in one statement (UNION ALL), summed per organisation by the loader.
     actievePerOrganisatie: countLoader(async (ids) => {

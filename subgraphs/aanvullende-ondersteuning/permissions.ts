@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
+import { aggregateReaders, everyone, monitorReaders, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in aanvullende ondersteuning. Not listed = denied. */
 const toewijzingReaders: FieldAccess = {
@@ -49,7 +49,12 @@ const regels: Policy = {
     iwmoBerichtVerwerken: iwmoAfzenders,
   },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
-  Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders },
+  Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders, aanvullendeOndersteuningCijfers: monitorReaders },
+  Gebied: { naam: everyone, aanvullendeOndersteuningCijfers: monitorReaders },
+  Gemeente: { code: everyone, aanvullendeOndersteuningCijfers: monitorReaders },
+  AanvullendeOndersteuningCijfers: fields(['periode', 'van', 'tot', 'clienten', 'perProduct', 'perAanbieder'], monitorReaders),
+  ClientenPerProduct: fields(['product', 'clienten'], monitorReaders),
+  ClientenPerAanbieder: fields(['organisatie', 'eigenOrganisatie', 'clienten'], monitorReaders),
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },
   Toewijzing: fields(
@@ -85,7 +90,12 @@ export const policy: PolicySet = {
     OmvangPerProduct: 'beperkt_openbaar',
     Mutation: 'zaakvertrouwelijk',
     Telling: 'beperkt_openbaar',
-    Wijk: { code: 'openbaar', clientenAanvullendeOndersteuning: 'beperkt_openbaar' },
+    Wijk: { code: 'openbaar', clientenAanvullendeOndersteuning: 'beperkt_openbaar', aanvullendeOndersteuningCijfers: 'beperkt_openbaar' },
+    Gebied: { naam: 'openbaar', aanvullendeOndersteuningCijfers: 'beperkt_openbaar' },
+    Gemeente: { code: 'openbaar', aanvullendeOndersteuningCijfers: 'beperkt_openbaar' },
+    AanvullendeOndersteuningCijfers: 'beperkt_openbaar',
+    ClientenPerProduct: 'beperkt_openbaar',
+    ClientenPerAanbieder: 'beperkt_openbaar',
     Organisatie: { id: 'openbaar', actieveToewijzingen: 'beperkt_openbaar' },
     Inwoner: 'zaakvertrouwelijk',
     Toewijzing: 'zaakvertrouwelijk',

@@ -8,6 +8,8 @@ import type { IwmoBerichtType } from '../shared/iwmo';
 import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
 import { aanbiederslandschap, klantstromen, omvangPerProduct } from './klantstromen';
+import { aanvullendeOndersteuningCijfers } from './cijfers';
+import type { FiguurArgs } from '../shared/gebiedsfiguren';
 import type { Tijdvak } from '../shared/periode';
 import { badUserInput } from '../shared/errors';
 
@@ -41,7 +43,16 @@ export const resolvers = {
   },
   Wijk: {
     clientenAanvullendeOndersteuning: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),
+      (await aanvullendeOndersteuningCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+    aanvullendeOndersteuningCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => aanvullendeOndersteuningCijfers('Wijk', w, a, ctx),
+  },
+  Gebied: {
+    __resolveReference: (ref: { naam: string }) => ref,
+    aanvullendeOndersteuningCijfers: (g: { naam: string }, a: FiguurArgs, ctx: Ctx) => aanvullendeOndersteuningCijfers('Gebied', g, a, ctx),
+  },
+  Gemeente: {
+    __resolveReference: (ref: { code: string }) => ref,
+    aanvullendeOndersteuningCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => aanvullendeOndersteuningCijfers('Gemeente', g, a, ctx),
   },
   Organisatie: {
     actieveToewijzingen: async (o: { id: string }, _: unknown, ctx: Ctx) =>

@@ -133,7 +133,11 @@ export interface FiguurSpec<T extends string> {
   naam: string;
   /** One statement over all periods and wijken; rows carry `tabel` naming their table. */
   query(perioden: readonly Periode[]): SQL;
-  tabellen: Record<T, { categorieen: readonly string[]; totalen: boolean; eigen?: string | null }>;
+  /**
+   * The tables the rows feed. `categorieen` 'uitRijen' takes the categories found in the
+   * rows of that table, sorted (e.g. the organisations that delivered in the periods).
+   */
+  tabellen: Record<T, { categorieen: readonly string[] | 'uitRijen'; totalen: boolean; eigen?: string | null }>;
 }
 
 /** The suppressed tables of one figure set, per period, computed once per request and arguments. */
@@ -150,11 +154,12 @@ export function berekenFiguur<T extends string>(
       sqlRows<FiguurRij & { tabel: T }>(ctx.db, spec.query(perioden)),
     ]);
     const namen = Object.keys(spec.tabellen) as T[];
-    const perTabel = new Map(namen.map((t) => [t, periodeTabellen(
-      rijen.filter((r) => r.tabel === t),
-      { perioden, wijken, ...spec.tabellen[t] },
-      ctx.suppression,
-    )]));
+    const perTabel = new Map(namen.map((t) => {
+      const eigenRijen = rijen.filter((r) => r.tabel === t);
+      const { categorieen, ...rest } = spec.tabellen[t];
+      const lijst = categorieen === 'uitRijen' ? [...new Set(eigenRijen.map((r) => r.categorie))].sort() : categorieen;
+      return [t, periodeTabellen(eigenRijen, { perioden, wijken, categorieen: lijst, ...rest }, ctx.suppression)];
+    }));
     return perioden.map((periode, i) => ({
       periode,
       tabellen: Object.fromEntries(namen.map((t) => [t, perTabel.get(t)![i]!])) as Record<T, PeriodeTabel>,

@@ -239,6 +239,20 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
     ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
     ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['perSoort', 'perSoort { soort }', ['perSoort', '0', 'soort']],
   ], MONITOR),
+  ...figuurRijen('aanvullendeOndersteuningCijfers', 'periode', ['periode'], MONITOR),
+  ...figuurVelden('aanvullendeOndersteuningCijfers', 'AanvullendeOndersteuningCijfers', [
+    ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
+    ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['perProduct', 'perProduct { product }', ['perProduct', '0', 'product']],
+    ['perAanbieder', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
+  ], MONITOR),
+  ...figuurVelden('aanvullendeOndersteuningCijfers', 'ClientenPerProduct', [
+    ['product', 'perProduct { product }', ['perProduct', '0', 'product']], ['clienten', 'perProduct { clienten { onderdrukt } }', ['perProduct', '0', 'clienten', 'onderdrukt']],
+  ], MONITOR),
+  ...figuurVelden('aanvullendeOndersteuningCijfers', 'ClientenPerAanbieder', [
+    ['organisatie', 'perAanbieder { organisatie { id } }', ['perAanbieder', '0', 'organisatie', 'id']],
+    ['eigenOrganisatie', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
+    ['clienten', 'perAanbieder { clienten { onderdrukt } }', ['perAanbieder', '0', 'clienten', 'onderdrukt']],
+  ], MONITOR),
   ...figuurVelden('basisondersteuningCijfers', 'ClientenPerSoort', [
     ['soort', 'perSoort { soort }', ['perSoort', '0', 'soort']], ['clienten', 'perSoort { clienten { onderdrukt } }', ['perSoort', '0', 'clienten', 'onderdrukt']],
   ], MONITOR),
