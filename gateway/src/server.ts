@@ -1,5 +1,5 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -12,6 +12,7 @@ import { errorLogging } from '../../subgraphs/shared/subgraph';
 import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
+import { exportRoute } from './export/route';
 
 export interface GatewayContext {
   scope: Scope;
@@ -132,35 +133,38 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log)],
   });
   await apollo.start();
+  // One context creation for /graphql and the CSV export: the same token check, role and purpose.
+  const context = async (req: IncomingMessage, traceId: string): Promise<GatewayContext> => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+    const doelHeader = req.headers['x-doelbinding'];
+    const scope = await verifyClientToken(
+      token,
+      { key: options.clientKey, issuer: options.issuer, audience: options.audience, defaultGemeente: options.defaultGemeente },
+      traceId,
+      typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
+    );
+    const minted = new Map<string, Promise<string>>();
+    return {
+      scope,
+      log: log.child({ traceId }),
+      internalToken: (subgraph) => {
+        let token = minted.get(subgraph);
+        if (!token) {
+          token = signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds, internalAudience(subgraph));
+          minted.set(subgraph, token);
+        }
+        return token;
+      },
+    };
+  };
   const listener = graphqlListener<GatewayContext>({
     apollo,
     log,
     bodyLimitBytes: options.bodyLimitBytes,
     health: async () => ({ service: 'gateway' }),
-    context: async (req, traceId) => {
-      const token = bearerToken(req.headers.authorization);
-      if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
-      const doelHeader = req.headers['x-doelbinding'];
-      const scope = await verifyClientToken(
-        token,
-        { key: options.clientKey, issuer: options.issuer, audience: options.audience, defaultGemeente: options.defaultGemeente },
-        traceId,
-        typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
-      );
-      const minted = new Map<string, Promise<string>>();
-      return {
-        scope,
-        log: log.child({ traceId }),
-        internalToken: (subgraph) => {
-          let token = minted.get(subgraph);
-          if (!token) {
-            token = signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds, internalAudience(subgraph));
-            minted.set(subgraph, token);
-          }
-          return token;
-        },
-      };
-    },
+    context,
+    routes: { '/export': exportRoute({ apollo, context, log }) },
   });
   const server = createServer(listener);
   return {

@@ -23,14 +23,15 @@ export function traceIdFrom(req: IncomingMessage): string {
   return traceContext(req)?.traceId ?? randomBytes(16).toString('hex');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+/** The error body of the platform's plain HTTP answers, shaped like a GraphQL error. */
+export function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
 class BodyTooLarge extends Error {}
@@ -48,6 +49,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An endpoint next to /graphql, e.g. the CSV export; it answers the request itself. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, traceId: string) => Promise<void>;
+
 export interface GraphQLListenerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   context: (req: IncomingMessage, traceId: string) => Promise<C>;
@@ -55,11 +59,13 @@ export interface GraphQLListenerOptions<C extends BaseContext> {
   log: Logger;
   /** Body of GET /health; throwing makes it 503. */
   health: () => Promise<Record<string, unknown>>;
+  /** Other endpoints by path prefix: '/export' serves /export and /export/... */
+  routes?: Record<string, Route>;
 }
 
 /**
- * A small node:http front for Apollo Server: /graphql, /health, a body size limit and
- * one log line per request (trace id, status, duration; never the query or variables).
+ * A small node:http front for Apollo Server: /graphql, /health, any other routes given, a
+ * body size limit and one log line per request (trace id, status, duration; never the query or variables).
  */
 export function graphqlListener<C extends BaseContext>(options: GraphQLListenerOptions<C>): RequestListener {
   const { apollo, log } = options;
@@ -79,6 +85,11 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
         } catch (error) {
           sendJson(res, 503, { status: 'unavailable', reason: (error as Error).message });
         }
+        return;
+      }
+      const route = Object.entries(options.routes ?? {}).find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+      if (route) {
+        await route[1](req, res, url, traceId);
         return;
       }
       if (url.pathname !== '/graphql') {
