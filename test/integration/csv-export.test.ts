@@ -49,6 +49,22 @@ function tel(naam: string, t: Telling | undefined): Rij {
 }
 const org = (o: { id: string; naam: string } | null): Rij => ({ organisatie_id: o?.id ?? 'totaal', organisatie_naam: cel(o?.naam ?? 'totaal') });
 
+/** The rows of a stuurcijfers set: gemeente, gebieden, then wijken per gebied; per period the values `waarden` lists. */
+function stuurRijen(d: any, waarden: (c: any) => Array<[cijfer: string, categorie: string, telling: Telling, eigen?: boolean]>): Rij[] {
+  const out: Rij[] = [];
+  const plek = (niveau: string, code: string, naam: string, gebied: string, reeks: any[]) => {
+    for (const p of reeks) {
+      for (const [cijfer, categorie, t, eigen] of waarden(p)) {
+        out.push({ niveau, code, naam: cel(naam), gebied: cel(gebied), periode: p.periode, van: p.van, tot: p.tot, cijfer, categorie, eigen_organisatie: eigen === undefined ? '' : String(eigen), ...tel('waarde', t) });
+      }
+    }
+  };
+  plek('gemeente', d.gemeente.code, d.gemeente.code, '', d.gemeente.x);
+  for (const g of d.gemeente.gebieden) plek('gebied', g.naam, g.naam, g.naam, g.x);
+  for (const g of d.gemeente.gebieden) for (const w of g.wijken) plek('wijk', w.code, w.naam, g.naam, w.x);
+  return out;
+}
+
 /** Per figure set: the request, its variables, and the rows the GraphQL answer must become. */
 const GEVALLEN: Record<string, { query: string; variables: Record<string, unknown>; rijen: (data: any) => Rij[] }> = {
   kwaliteit: {
@@ -105,6 +121,20 @@ const GEVALLEN: Record<string, { query: string; variables: Record<string, unknow
     rijen: (d) => d.omvangPerProduct.map((r: any) => ({
       product: r.product, eenheid: cel(r.eenheid), frequentie: cel(r.frequentie), ...org(r.organisatie), ...tel('clienten', r.clienten), volume: cel(r.volume),
     })),
+  },
+  'stuurcijfers-basisondersteuning': {
+    query: 'van=2025-01-01&tot=2025-06-30&per=KWARTAAL',
+    variables: { van: '2025-01-01', tot: '2025-06-30', per: 'KWARTAAL' },
+    rijen: (d) => stuurRijen(d, (c) => [['clienten', '', c.clienten], ...c.perSoort.map((s: any): [string, string, Telling] => ['perSoort', s.soort, s.clienten])]),
+  },
+  'stuurcijfers-aanvullende-ondersteuning': {
+    query: 'van=2025-01-01&tot=2025-03-31',
+    variables: { van: '2025-01-01', tot: '2025-03-31' },
+    rijen: (d) => stuurRijen(d, (c) => [
+      ['clienten', '', c.clienten],
+      ...c.perProduct.map((p: any): [string, string, Telling] => ['perProduct', p.product, p.clienten]),
+      ...c.perAanbieder.map((a: any): [string, string, Telling, boolean] => ['perAanbieder', a.organisatie.id, a.clienten, a.eigenOrganisatie]),
+    ]),
   },
   wachttijden: {
     query: 'van=2024-01-01&tot=2025-12-31&per=AANBIEDER&normDagen=21',

@@ -328,7 +328,91 @@ const wachttijden: Figuurset<WachttijdData> = {
 };
 
 /** The registry: URL name -> figure set. */
+// ---------------------------------------------------------------------------------
+// Stuurcijfers per wijk, gebied and gemeente: one set per pillar, in long ("tidy") form:
+// one row per level, period, figure and category, so new categories add rows, not columns.
+
+/** One published value of a figure set: a Telling, or a sum that is null where its count is suppressed. */
+export type Cijfer = { cijfer: string; categorie?: string; eigenOrganisatie?: boolean } & ({ telling: Telling } | { som: number | null });
+type Niveau<C> = { x: Array<C & { periode: string; van: string; tot: string }> };
+type StuurData<C> = { gemeente: Niveau<C> & { code: string; gebieden: Array<Niveau<C> & { naam: string; wijken: Array<Niveau<C> & { code: string; naam: string }> }> } };
+
+const perOptioneel: Parameter = { ...per, verplicht: false, omschrijving: `${per.omschrijving} Zonder per is [van, tot] één periode.` };
+
+/**
+ * A figure set of the fields `veld(van, tot, per)` on Gemeente, Gebied and Wijk: rows for
+ * the gemeente, each gebied and each wijk (by gebied), per period, one per value that
+ * `cijfers` lists.
+ */
+export function stuurcijfers<C>(opties: { omschrijving: string; veld: string; selectie: string; cijfers: (c: C) => Cijfer[] }): Figuurset<StuurData<C>> {
+  const x = `x: ${opties.veld}(van: $van, tot: $tot, per: $per) { periode van tot ${opties.selectie} }`;
+  return {
+    omschrijving: opties.omschrijving,
+    operatie: `query Export_${opties.veld}($van: Datum!, $tot: Datum!, $per: Tijdvak) {
+      gemeente { code ${x} gebieden { naam ${x} wijken { code naam ${x} } } } }`,
+    parameters: [van, tot, perOptioneel],
+    periode: vanTot,
+    kolommen: [
+      { naam: 'niveau', omschrijving: 'gemeente, gebied of wijk.' },
+      { naam: 'code', omschrijving: 'Gemeentecode, naam van het gebied of CBS-wijkcode.' },
+      { naam: 'naam', omschrijving: 'Naam van de wijk; bij gemeente en gebied gelijk aan code.' },
+      { naam: 'gebied', omschrijving: 'Het gebied van een wijk of het gebied zelf; leeg bij de gemeente.' },
+      ...periodeKolommen.map((k) => (k.naam === 'periode' ? { ...k, omschrijving: `${k.omschrijving} Zonder per: van/tot.` } : k)),
+      { naam: 'cijfer', omschrijving: 'Naam van het cijfer, als het veld in GraphQL (bijv. clienten, perSoort).' },
+      { naam: 'categorie', omschrijving: 'Soort, product of organisatie-id bij een cijfer per categorie; anders leeg.' },
+      { naam: 'eigen_organisatie', omschrijving: 'true bij de eigen organisatie van een aanbieder (exact); anders leeg of false.' },
+      ...telling('waarde', 'Het aantal (afgerond) of de som (uren, euro).'),
+    ],
+    regels: function* (data) {
+      const g = data.gemeente;
+      const regels = function* (niveau: string, plek: { code: string; naam: string; gebied: string | null }, reeks: Niveau<C>['x']) {
+        for (const p of reeks) {
+          for (const c of opties.cijfers(p)) {
+            const t = 'telling' in c ? c.telling : { waarde: c.som, onderdrukt: c.som === null };
+            yield {
+              niveau, ...plek, periode: p.periode, van: p.van, tot: p.tot, cijfer: c.cijfer, categorie: c.categorie ?? null,
+              eigen_organisatie: c.eigenOrganisatie ?? null, ...tel('waarde', t),
+            };
+          }
+        }
+      };
+      yield* regels('gemeente', { code: g.code, naam: g.code, gebied: null }, g.x);
+      for (const gb of g.gebieden) yield* regels('gebied', { code: gb.naam, naam: gb.naam, gebied: gb.naam }, gb.x);
+      for (const gb of g.gebieden) for (const w of gb.wijken) yield* regels('wijk', { code: w.code, naam: w.naam, gebied: gb.naam }, w.x);
+    },
+  };
+}
+
+type BasisCijfers = { clienten: Telling; perSoort: Array<{ soort: string; clienten: Telling }> };
+type AanvullendCijfers = {
+  clienten: Telling; perProduct: Array<{ product: string; clienten: Telling }>;
+  perAanbieder: Array<{ organisatie: { id: string }; eigenOrganisatie: boolean; clienten: Telling }>;
+};
+
+const STUURCIJFERS: Record<string, Figuurset> = {
+  'stuurcijfers-basisondersteuning': stuurcijfers<BasisCijfers>({
+    omschrijving: 'Basisondersteuning per gemeente, gebied en wijk: cliënten en cliënten per soort (basisondersteuningCijfers).',
+    veld: 'basisondersteuningCijfers',
+    selectie: `clienten ${T} perSoort { soort clienten ${T} }`,
+    cijfers: (c) => [
+      { cijfer: 'clienten', telling: c.clienten },
+      ...c.perSoort.map((s) => ({ cijfer: 'perSoort', categorie: s.soort, telling: s.clienten })),
+    ],
+  }),
+  'stuurcijfers-aanvullende-ondersteuning': stuurcijfers<AanvullendCijfers>({
+    omschrijving: 'Aanvullende ondersteuning per gemeente, gebied en wijk: cliënten, per product en per leverende organisatie (aanvullendeOndersteuningCijfers).',
+    veld: 'aanvullendeOndersteuningCijfers',
+    selectie: `clienten ${T} perProduct { product clienten ${T} } perAanbieder { organisatie { id } eigenOrganisatie clienten ${T} }`,
+    cijfers: (c) => [
+      { cijfer: 'clienten', telling: c.clienten },
+      ...c.perProduct.map((p) => ({ cijfer: 'perProduct', categorie: p.product, telling: p.clienten })),
+      ...c.perAanbieder.map((a) => ({ cijfer: 'perAanbieder', categorie: a.organisatie.id, eigenOrganisatie: a.eigenOrganisatie, telling: a.clienten })),
+    ],
+  }),
+};
+
 export const FIGUURSETS: Readonly<Record<string, Figuurset>> = {
+  ...STUURCIJFERS,
   kwaliteit,
   'kwaliteit-clientervaring': kwaliteitClientervaring,
   klantstromen,
