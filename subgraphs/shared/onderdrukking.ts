@@ -157,6 +157,28 @@ export function onderdrukLijst(
   };
 }
 
+/**
+ * Suppresses several lists that break down the same total (e.g. waiting times per
+ * product, per provider and per wijk over the same toewijzingen), so that combining them
+ * gives no suppressed item away. Each list is protected as if the common total were
+ * published; a total suppressed in one list is suppressed in all, until they agree (a
+ * list whose items alone would give that total away then suppresses one more item).
+ * Returns the items of each list in input order; the total itself is not returned.
+ */
+export function onderdrukLijstenMetGedeeldTotaal(lijsten: readonly (readonly number[])[], rule: SuppressionRule): OnderdrukteTelling[][] {
+  const som = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  if (new Set(lijsten.map(som)).size > 1) throw new Error('onderdrukLijstenMetGedeeldTotaal: the lists do not add up to one total');
+  let totaalVerplicht = false;
+  for (;;) {
+    const tabellen = lijsten.map((items) => onderdrukTabel([items], rule, {
+      rijTotalen: true, kolomTotalen: false, totaal: false, verplicht: { rijTotalen: totaalVerplicht ? [0] : [] },
+    }));
+    const onderdrukt = tabellen.some((t) => t.rijTotalen![0]!.onderdrukt);
+    if (onderdrukt === totaalVerplicht) return tabellen.map((t) => t.cellen[0]!);
+    totaalVerplicht = true;
+  }
+}
+
 // ---------------------------------------------------------------------------------
 // Implementation. Entry (i, j) of the extended table, 0 <= i <= R, 0 <= j <= C, has
 // index i * (C + 1) + j; row i = R holds the column totals, column j = C the row totals.

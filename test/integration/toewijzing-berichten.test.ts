@@ -3,6 +3,7 @@
  * toewijzing -> start -> stop, refusals, changes, lapses, and retries of one message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { herleidbaar, type Vergelijking } from '../support/lineaire-aanval';
 import { bootStack, sql, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -142,18 +143,57 @@ describe('wachttijd', () => {
     let checked = 0;
     for (const w of res.body.data!.wachttijden) {
       const days = groups.get(w.groep)!.sort((a, b) => a - b);
-      if (days.length < 10) {
+      if (days.length === 0) {
+        // A true 0 is published as 0 (onderdrukking.ts, rule 2).
+        expect(w).toMatchObject({ gestart: { waarde: 0, onderdrukt: false }, mediaanDagen: null, p90Dagen: null });
+      } else if (days.length < 10) {
         expect(w).toMatchObject({ gestart: { waarde: null, onderdrukt: true }, mediaanDagen: null, p90Dagen: null });
+      } else if (w.gestart.onderdrukt) {
+        // Secondary: suppressed so that the other groupings do not give a small group away.
+        expect(w).toMatchObject({ gestart: { waarde: null }, mediaanDagen: null, p90Dagen: null });
       } else {
         checked += 1;
         expect(w.gestart).toEqual({ waarde: Math.round(days.length / 5) * 5, onderdrukt: false });
         expect(w.mediaanDagen).toBe(Math.round(percentile(days, 0.5)));
         expect(w.p90Dagen).toBe(Math.round(percentile(days, 0.9)));
         const over = days.filter((d) => d > 20).length;
-        expect(w.bovenNorm).toEqual(over < 10 ? { waarde: null, onderdrukt: true } : { waarde: Math.round(over / 5) * 5, onderdrukt: false });
+        if (over < 10 && over > 0) expect(w.bovenNorm).toEqual({ waarde: null, onderdrukt: true });
+        else if (!w.bovenNorm.onderdrukt) expect(w.bovenNorm).toEqual({ waarde: Math.round(over / 5) * 5, onderdrukt: false });
       }
     }
     expect(checked).toBeGreaterThan(0); // the hoofdaanbieder has enough starts at this seed size
+  });
+
+  it('suppresses the three groupings together: no combination of them gives a suppressed group away', async () => {
+    const token = await stack.token({ rol: 'gemeente-beleid' });
+    const lijsten: Array<Array<{ groep: string; gestart: { waarde: number | null; onderdrukt: boolean } }>> = [];
+    for (const per of ['PRODUCT', 'AANBIEDER', 'WIJK']) {
+      const res = await stack.query(`{ wachttijden(van: "2024-01-01", tot: "2025-12-31", per: ${per}) { groep gestart { waarde onderdrukt } } }`, { token });
+      expect(res.body.errors).toBeUndefined();
+      lijsten.push(res.body.data!.wachttijden);
+    }
+    // Exact counts, independently: started toewijzingen per group.
+    const rows = await stack.rows<{ product: string; wijk: string; org: string }>(sql`select product, wijk_code as wijk, coalesce(onderaannemer_id, organisatie_id) as org
+      from aanvullende_ondersteuning.toewijzing where gemeente_code = 'GM0080' and status in ('toegewezen', 'gestart', 'gestopt', 'vervallen')
+      and toewijzingsdatum between '2024-01-01' and '2025-12-31' and begindatum is not null`);
+    const sleutels: Array<'product' | 'org' | 'wijk'> = ['product', 'org', 'wijk'];
+    const waarden = new Map<string, { onderdrukt: boolean }>();
+    const eqs: Vergelijking[] = [];
+    lijsten.forEach((lijst, k) => {
+      const eq: Vergelijking = [['totaal', -1]];
+      for (const w of lijst) {
+        const exact = rows.filter((r) => r[sleutels[k]!] === w.groep).length;
+        if (w.gestart.onderdrukt) expect(exact, w.groep).toBeGreaterThan(0);
+        else expect(w.gestart.waarde, w.groep).toBe(Math.round(exact / 5) * 5);
+        waarden.set(`${k}|${w.groep}`, { onderdrukt: w.gestart.onderdrukt });
+        eq.push([`${k}|${w.groep}`, 1]);
+      }
+      eqs.push(eq);
+    });
+    // The attacker knows the total (every list adds up to it).
+    waarden.set('totaal', { onderdrukt: false });
+    expect([...waarden.values()].filter((w) => w.onderdrukt).length).toBeGreaterThan(0);
+    expect(herleidbaar(waarden, eqs)).toEqual([]);
   });
 
   it('flags a toewijzing that is not started long after its ingangsdatum, and refuses bad periods', async () => {
