@@ -24,13 +24,14 @@
  *
  * Known limits of the protection (onderdrukking.ts protects one table at a time):
  * - The view of policy / contract management / adviesraad is protected against outsiders, not
- *   against a provider that combines it with its own exact cells (a provider's own cell can be
- *   the only complement of another organisation's cell). A provider's own view is safe for it;
- *   do not hand the municipal view of aanbiederslandschap / omvangPerProduct to providers, or
- *   extend onderdrukTabel with "known" columns per organisation.
- * - aanbiederslandschap, omvangPerProduct, Wijk.clientenAanvullendeOndersteuning and
- *   Organisatie.actieveToewijzingen are separate tables over overlapping residents; they are not
- *   suppressed together. Klantstromen of different calendar years are independent.
+ *   against a provider that combines it with its own exact cells. Providers get their own view
+ *   (own cells known, the rest suppressed without them), never the municipal one.
+ * - aanbiederslandschap is read from the per-organisation table of cijfers.ts (the same
+ *   suppression as aanvullendeOndersteuningCijfers.perAanbieder for that quarter), and
+ *   Wijk.clientenAanvullendeOndersteuning from its clients table. omvangPerProduct and
+ *   Organisatie.actieveToewijzingen are separate tables over overlapping residents (no linear
+ *   relation with the others: distinct counts over other groupings); they are not suppressed
+ *   together with them. Klantstromen of different calendar years are independent.
  * - Figures of the running year change as messages arrive; two requests at different times can
  *   be differenced. Publish closed periods.
  */
@@ -42,6 +43,10 @@ import { periodes, type Tijdvak } from '../shared/periode';
 import type { SuppressionRule, Telling } from '../shared/suppression';
 import type { Scope } from '../shared/tokens';
 import { checkJaar } from '../shared/validate';
+import type { SubgraphContext } from '../shared/context';
+import { wijkIndeling } from '../shared/gebiedsfiguren';
+import { aanbiederKolom, aanvullendeTabellen, eigenOrganisatie, type AanbiederRol } from './cijfers';
+import type { Loaders } from './loaders';
 
 /** Window after a stop in which a new basis ondersteuning counts as doorstroom aanvullend -> basis. */
 export const NAAR_BASIS_DAGEN = 90;
@@ -342,9 +347,6 @@ export function tabelMetEigenKolommen(cellen: number[][], kolomOrg: readonly str
   };
 }
 
-const eigenOrganisatie = (scope: Scope) => (scope.rol === 'aanbieder-medewerker' ? (scope.organisatie ?? null) : null);
-
-export type AanbiederRol = 'HOOFDAANBIEDER' | 'ONDERAANNEMER';
 
 const kwartaalGrenzen = (jaar: number, k: number) => ({
   van: `${jaar}-${String(3 * k - 2).padStart(2, '0')}-01`,
@@ -359,36 +361,30 @@ const kwartaalGrenzen = (jaar: number, k: number) => ({
  * wijk (organisatie null) and the grand total (both null). Totals are sums of the cells: a
  * resident with two delivering organisations in a wijk counts for each.
  */
-export async function aanbiederslandschap(db: Db, scope: Scope, rule: SuppressionRule, jaarInput: number, kwartaal: number) {
+export async function aanbiederslandschap(ctx: SubgraphContext<Loaders>, jaarInput: number, kwartaal: number) {
   const jaar = checkJaar(jaarInput);
   if (!Number.isInteger(kwartaal) || kwartaal < 1 || kwartaal > 4) throw badUserInput('kwartaal', 'kwartaal must be 1 to 4');
-  const { van, tot } = kwartaalGrenzen(jaar, kwartaal);
-  const data = await rows<{ wijk: string; organisatie: string; rol: AanbiederRol; n: number }>(db, sql`
-    select t.wijk_code as wijk, coalesce(t.onderaannemer_id, t.organisatie_id) as organisatie,
-      case when t.onderaannemer_id is null then 'HOOFDAANBIEDER' else 'ONDERAANNEMER' end as rol,
-      count(distinct t.inwoner_id)::int as n
-    from aanvullende_ondersteuning.toewijzing t
-    where t.gemeente_code = ${scope.gemeente} and t.status in ${GESTART}
-      and t.begindatum <= ${tot}::date and (t.stopdatum is null or t.stopdatum >= ${van}::date)
-    group by 1, 2, 3 order by 1, 2, 3`);
-  const wijken = [...new Set(data.map((r) => r.wijk))].sort();
-  const kolommen = [...new Map(data.map((r) => [`${r.organisatie}|${r.rol}`, { organisatie: r.organisatie, rol: r.rol }])).entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
-  const wi = new Map(wijken.map((w, i) => [w, i]));
-  const ki = new Map(kolommen.map((k, j) => [`${k.organisatie}|${k.rol}`, j]));
-  const cellen = wijken.map(() => kolommen.map(() => 0));
-  for (const r of data) cellen[wi.get(r.wijk)!]![ki.get(`${r.organisatie}|${r.rol}`)!] = Number(r.n);
-  const t = tabelMetEigenKolommen(cellen, kolommen.map((k) => k.organisatie), rule, {}, eigenOrganisatie(scope));
-
+  const { tabellen } = (await aanvullendeTabellen(ctx, kwartaalGrenzen(jaar, kwartaal)))[0]!;
+  const tabel = tabellen.perAanbieder.tabel;
+  const kolommen = tabel.categorieen.map(aanbiederKolom);
+  const gemeente = tabel.cijfers('gemeente')!;
+  // A cell or total is listed when it has clients: suppressed values are never 0.
+  const heeft = (t: Telling) => t.onderdrukt || t.waarde! > 0;
   const out: Array<{ wijk: { code: string } | null; organisatie: { id: string } | null; rol: AanbiederRol | null; clienten: Telling }> = [];
-  wijken.forEach((w, i) => kolommen.forEach((k, j) => {
-    if (cellen[i]![j]! > 0) out.push({ wijk: { code: w }, organisatie: { id: k.organisatie }, rol: k.rol, clienten: t.cellen[i]![j]! });
-  }));
-  kolommen.forEach((k, j) => out.push({ wijk: null, organisatie: { id: k.organisatie }, rol: k.rol, clienten: t.kolomTotalen![j]! }));
-  wijken.forEach((w, i) => out.push({ wijk: { code: w }, organisatie: null, rol: null, clienten: t.rijTotalen![i]! }));
-  if (wijken.length > 0) out.push({ wijk: null, organisatie: null, rol: null, clienten: t.totaal! });
+  const wijken: Array<{ code: string; totaal: Telling }> = [];
+  for (const w of await ctx.loaders.figuren('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope))) {
+    const c = tabel.cijfers({ wijk: w.code })!;
+    c.perCategorie.forEach((t, j) => { if (heeft(t)) out.push({ wijk: { code: w.code }, organisatie: { id: kolommen[j]!.organisatie }, rol: kolommen[j]!.rol, clienten: t }); });
+    if (heeft(c.totaal!)) wijken.push({ code: w.code, totaal: c.totaal! });
+  }
+  out.sort((a, b) => cmp(a.wijk!.code, b.wijk!.code) || cmp(a.organisatie!.id, b.organisatie!.id) || cmp(a.rol!, b.rol!));
+  kolommen.forEach((k, j) => out.push({ wijk: null, organisatie: { id: k.organisatie }, rol: k.rol, clienten: gemeente.perCategorie[j]! }));
+  wijken.sort((a, b) => cmp(a.code, b.code)).forEach((w) => out.push({ wijk: { code: w.code }, organisatie: null, rol: null, clienten: w.totaal }));
+  if (wijken.length > 0) out.push({ wijk: null, organisatie: null, rol: null, clienten: gemeente.totaal! });
   return out;
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const DAY = 86_400_000;
 

@@ -54,7 +54,7 @@ const regels: Policy = {
   Gemeente: { code: everyone, aanvullendeOndersteuningCijfers: monitorReaders },
   AanvullendeOndersteuningCijfers: fields(['periode', 'van', 'tot', 'clienten', 'perProduct', 'perAanbieder'], monitorReaders),
   ClientenPerProduct: fields(['product', 'clienten'], monitorReaders),
-  ClientenPerAanbieder: fields(['organisatie', 'eigenOrganisatie', 'clienten'], monitorReaders),
+  ClientenPerAanbieder: fields(['organisatie', 'rol', 'eigenOrganisatie', 'clienten'], monitorReaders),
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },
   Toewijzing: fields(

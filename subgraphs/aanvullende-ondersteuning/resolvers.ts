@@ -26,7 +26,7 @@ export const resolvers = {
       postvak(ctx.db, ctx.scope, postvakScope(ctx.db, ctx.scope), a),
     klantstromen: (_: unknown, a: { van: string; tot: string; per: Tijdvak }, ctx: Ctx) => klantstromen(ctx.db, ctx.scope, ctx.suppression, a),
     aanbiederslandschap: (_: unknown, a: { jaar: number; kwartaal: number }, ctx: Ctx) =>
-      aanbiederslandschap(ctx.db, ctx.scope, ctx.suppression, a.jaar, a.kwartaal),
+      aanbiederslandschap(ctx, a.jaar, a.kwartaal),
     omvangPerProduct: (_: unknown, a: { van: string; tot: string }, ctx: Ctx) => omvangPerProduct(ctx.db, ctx.scope, ctx.suppression, a),
   },
   Mutation: {

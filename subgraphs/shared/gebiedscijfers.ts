@@ -18,9 +18,9 @@
  * over categories is published; publish the distinct count as its own table with one
  * category.
  *
- * Provider view (`eigen`): the caller's own category is known exactly to it. The tables
- * are suppressed without that category, so what the caller knows adds no equation; its
- * own category is published exact and unrounded, and a total takes its suppression from
+ * Provider view (`eigen`): the caller's own categories are known exactly to it. The
+ * tables are suppressed without them, so what the caller knows adds no equation; its own
+ * categories are published exact and unrounded, and a total takes its suppression from
  * the table of the others and its value (rounded) from the full count.
  *
  * Linked tables are checked per table, with shared values kept consistent; that is not
@@ -43,8 +43,8 @@ export interface GebiedsTabelInvoer {
   aantallen: readonly (readonly number[])[];
   /** True when the categories partition the counted units, so totals are sums. */
   totalen: boolean;
-  /** Index of the caller's own category (provider view); undefined for none. */
-  eigen?: number;
+  /** Indices of the caller's own categories (provider view); none when empty or undefined. */
+  eigen?: readonly number[];
 }
 
 /** The published figures of one wijk, gebied or the gemeente. */
@@ -80,8 +80,8 @@ export function gebiedsTabel(invoer: GebiedsTabelInvoer, rule: SuppressionRule):
   const { wijken, categorieen, aantallen, totalen } = invoer;
   if (aantallen.length !== wijken.length) throw new Error('gebiedsTabel: one row of counts per wijk expected');
   const C = categorieen.length;
-  const eigen = invoer.eigen !== undefined && invoer.eigen >= 0 && invoer.eigen < C ? invoer.eigen : -1;
-  const andere = categorieen.map((_, c) => c).filter((c) => c !== eigen);
+  const eigen = new Set((invoer.eigen ?? []).filter((c) => Number.isInteger(c) && c >= 0 && c < C));
+  const andere = categorieen.map((_, c) => c).filter((c) => !eigen.has(c));
 
   const gebieden = [...new Set(wijken.map((w) => w.gebied))];
   const wijkenPerGebied = gebieden.map((g) => wijken.map((w, i) => (w.gebied === g ? i : -1)).filter((i) => i >= 0));
@@ -133,7 +133,7 @@ export function gebiedsTabel(invoer: GebiedsTabelInvoer, rule: SuppressionRule):
   // `geheimTotaal` the total there. Values come from the exact counts.
   const publiceer = (exacteRij: readonly number[], geheim: (k: number) => boolean, geheimTotaal: boolean): Cijfers => ({
     perCategorie: categorieen.map((_, c) => {
-      if (c === eigen) return exact(exacteRij[c]!);
+      if (eigen.has(c)) return exact(exacteRij[c]!);
       return geheim(andere.indexOf(c)) ? verborgen : rond(exacteRij[c]!);
     }),
     totaal: totalen ? (geheimTotaal ? verborgen : rond(sum(exacteRij))) : null,
@@ -176,7 +176,7 @@ export function gebiedsTabel(invoer: GebiedsTabelInvoer, rule: SuppressionRule):
       if (!p) return undefined;
       const rij = exacteRij(niveau, perWijk);
       return {
-        perCategorie: categorieen.map((_, c) => (c !== eigen && p.geheim(andere.indexOf(c)) ? null : rij[c]!)),
+        perCategorie: categorieen.map((_, c) => (!eigen.has(c) && p.geheim(andere.indexOf(c)) ? null : rij[c]!)),
         totaal: !totalen || p.geheimTotaal ? null : sum(rij),
       };
     },

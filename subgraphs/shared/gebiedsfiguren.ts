@@ -84,7 +84,7 @@ export interface PeriodeTabel {
  */
 export function periodeTabellen(
   rijen: readonly FiguurRij[],
-  opties: { perioden: readonly Periode[]; wijken: readonly WijkIndeling[]; categorieen: readonly string[]; totalen: boolean; eigen?: string | null },
+  opties: { perioden: readonly Periode[]; wijken: readonly WijkIndeling[]; categorieen: readonly string[]; totalen: boolean; eigen?: (categorie: string) => boolean },
   rule: SuppressionRule,
 ): PeriodeTabel[] {
   const { perioden, wijken, categorieen } = opties;
@@ -92,7 +92,7 @@ export function periodeTabellen(
   const ci = new Map(categorieen.map((c, i) => [c, i]));
   const perLabel = new Map<string, FiguurRij[]>(perioden.map((p) => [p.label, []]));
   for (const r of rijen) perLabel.get(r.label)?.push(r);
-  const eigen = opties.eigen ? ci.get(opties.eigen) : undefined;
+  const eigen = opties.eigen ? categorieen.flatMap((c, i) => (opties.eigen!(c) ? [i] : [])) : undefined;
   return perioden.map((periode) => {
     const eigenRijen = perLabel.get(periode.label)!;
     const matrix = (waarde: (r: FiguurRij) => number) => {
@@ -137,7 +137,7 @@ export interface FiguurSpec<T extends string> {
    * The tables the rows feed. `categorieen` 'uitRijen' takes the categories found in the
    * rows of that table, sorted (e.g. the organisations that delivered in the periods).
    */
-  tabellen: Record<T, { categorieen: readonly string[] | 'uitRijen'; totalen: boolean; eigen?: string | null }>;
+  tabellen: Record<T, { categorieen: readonly string[] | 'uitRijen'; totalen: boolean; eigen?: (categorie: string) => boolean }>;
 }
 
 /** The suppressed tables of one figure set, per period, computed once per request and arguments. */

@@ -251,6 +251,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...figuurVelden('aanvullendeOndersteuningCijfers', 'ClientenPerAanbieder', [
     ['organisatie', 'perAanbieder { organisatie { id } }', ['perAanbieder', '0', 'organisatie', 'id']],
     ['eigenOrganisatie', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
+    ['rol', 'perAanbieder { rol }', ['perAanbieder', '0', 'rol']],
     ['clienten', 'perAanbieder { clienten { onderdrukt } }', ['perAanbieder', '0', 'clienten', 'onderdrukt']],
   ], MONITOR),
   ...figuurVelden('basisondersteuningCijfers', 'ClientenPerSoort', [

@@ -17,10 +17,10 @@ let beleid: string;
 type Cijfers = {
   periode: string; clienten: Telling;
   perProduct: Array<{ product: string; clienten: Telling }>;
-  perAanbieder: Array<{ organisatie: { id: string }; eigenOrganisatie: boolean; clienten: Telling }>;
+  perAanbieder: Array<{ organisatie: { id: string }; rol: string; eigenOrganisatie: boolean; clienten: Telling }>;
 };
 const VELD = (args: string) => `aanvullendeOndersteuningCijfers(${args}) { periode clienten { waarde onderdrukt }
-  perProduct { product clienten { waarde onderdrukt } } perAanbieder { organisatie { id } eigenOrganisatie clienten { waarde onderdrukt } } }`;
+  perProduct { product clienten { waarde onderdrukt } } perAanbieder { organisatie { id } rol eigenOrganisatie clienten { waarde onderdrukt } } }`;
 
 beforeAll(async () => {
   stack = await bootStack({ inwoners: 2000, env: { SUPPRESSION_THRESHOLD: String(T), SUPPRESSION_ROUNDING: String(R) } });
@@ -39,7 +39,7 @@ async function exact(van: string, tot: string) {
   for (const r of rows) {
     if (r.status !== 'gestart' && r.status !== 'gestopt') continue;
     if (!r.begindatum || r.begindatum > tot || (r.stopdatum !== null && r.stopdatum < van)) continue;
-    const leverend = r.onderaannemer_id ?? r.org;
+    const leverend = r.onderaannemer_id ? `${r.onderaannemer_id}|ONDERAANNEMER` : `${r.org}|HOOFDAANBIEDER`;
     orgs.add(leverend);
     add(`${r.wijk_code}|*`, r.inwoner_id);
     add(`${r.wijk_code}|p|${r.product}`, r.inwoner_id);
@@ -58,7 +58,7 @@ describe('aanvullendeOndersteuningCijfers', () => {
   it('matches an independent count at wijk, gebied and gemeente level, suppressed together', async () => {
     const n = await haalNiveaus<Cijfers>(stack, beleid, VELD('van: "2025-01-01", tot: "2025-06-30"'));
     const ex = await exact('2025-01-01', '2025-06-30');
-    const orgs = n.gemeente[0]!.perAanbieder.map((a) => a.organisatie.id);
+    const orgs = n.gemeente[0]!.perAanbieder.map((a) => `${a.organisatie.id}|${a.rol}`);
     expect(orgs).toEqual(ex.organisaties);
     expect(n.gemeente[0]!.perAanbieder.every((a) => !a.eigenOrganisatie)).toBe(true);
     const basis = { periode: 0, threshold: T, rounding: R };
@@ -75,9 +75,10 @@ describe('aanvullendeOndersteuningCijfers', () => {
     const token = await stack.token({ rol: 'aanbieder-medewerker', organisatie: klein!.org });
     const n = await haalNiveaus<Cijfers>(stack, token, VELD('van: "2025-01-01", tot: "2025-06-30"'));
     const ex = await exact('2025-01-01', '2025-06-30');
-    const orgs = n.gemeente[0]!.perAanbieder.map((a) => a.organisatie.id);
-    const eigen = orgs.indexOf(klein!.org);
+    const orgs = n.gemeente[0]!.perAanbieder.map((a) => `${a.organisatie.id}|${a.rol}`);
+    const eigen = n.gemeente[0]!.perAanbieder.findIndex((a) => a.organisatie.id === klein!.org);
     expect(eigen).toBeGreaterThanOrEqual(0);
+    expect(n.gemeente[0]!.perAanbieder.filter((a) => a.eigenOrganisatie).length).toBe(orgs.filter((o) => o.startsWith(`${klein!.org}|`)).length);
     expect(n.gemeente[0]!.perAanbieder[eigen]!.eigenOrganisatie).toBe(true);
     // A small organisation: some of its own wijk cells are below the threshold, and shown anyway.
     const eigenWaarden = [...n.wijken.values()].map((x) => x[0]!.perAanbieder[eigen]!.clienten);
@@ -87,6 +88,25 @@ describe('aanvullendeOndersteuningCijfers', () => {
       periode: 0, threshold: T, rounding: R, categorieen: orgs.length, totalen: false, eigen,
       publiceerd: (c) => c.perAanbieder.map((p) => p.clienten), exact: opteller(n.indeling, ex.perAanbieder(orgs)),
     });
+  });
+
+  it('is the same table, with the same suppression, as the provider landscape of the quarter', async () => {
+    const n = await haalNiveaus<Cijfers>(stack, beleid, VELD('van: "2025-07-01", tot: "2025-09-30"'));
+    const res = await stack.query('{ aanbiederslandschap(jaar: 2025, kwartaal: 3) { wijk { code } organisatie { id } rol clienten { waarde onderdrukt } } }', { token: beleid });
+    expect(res.body.errors).toBeUndefined();
+    const landschap = res.body.data!.aanbiederslandschap as Array<{ wijk: { code: string } | null; organisatie: { id: string } | null; rol: string | null; clienten: Telling }>;
+    let cellen = 0;
+    for (const [code, x] of n.wijken) {
+      for (const a of x[0]!.perAanbieder) {
+        const regel = landschap.find((r) => r.wijk?.code === code && r.organisatie?.id === a.organisatie.id && r.rol === a.rol);
+        if (!a.clienten.onderdrukt && a.clienten.waarde === 0) expect(regel).toBeUndefined();
+        else { expect(regel?.clienten, `${code} ${a.organisatie.id}`).toEqual(a.clienten); cellen++; }
+      }
+    }
+    expect(cellen).toBe(landschap.filter((r) => r.wijk && r.organisatie).length);
+    for (const a of n.gemeente[0]!.perAanbieder) {
+      expect(landschap.find((r) => !r.wijk && r.organisatie?.id === a.organisatie.id && r.rol === a.rol)!.clienten).toEqual(a.clienten);
+    }
   });
 
   it('gives a monthly series equal to the single months, and Wijk.clientenAanvullendeOndersteuning equal to today', async () => {

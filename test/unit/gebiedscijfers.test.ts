@@ -87,7 +87,7 @@ describe('gebiedsTabel', () => {
 
   it('shows a provider its own category exact and unrounded, and keeps others protected against what it knows', () => {
     const aantallen = [[3, 2, 40], [31, 25, 12], [50, 60, 1], [44, 35, 20]];
-    const t = gebiedsTabel({ wijken, categorieen: ['eigen', 'X', 'Y'], aantallen, totalen: true, eigen: 0 }, rule);
+    const t = gebiedsTabel({ wijken, categorieen: ['eigen', 'X', 'Y'], aantallen, totalen: true, eigen: [0] }, rule);
     expect(t.cijfers({ wijk: 'A1' })!.perCategorie[0]).toEqual({ waarde: 3, onderdrukt: false });
     expect(t.cijfers('gemeente')!.perCategorie[0]).toEqual({ waarde: 128, onderdrukt: false });
     expect(t.cijfers({ wijk: 'A1' })!.perCategorie[1]!.onderdrukt).toBe(true);
@@ -110,7 +110,8 @@ describe('gebiedsTabel', () => {
       const h = willekeurig(seed);
       for (const totalen of [true, false]) {
         for (const eigen of [undefined, 0]) {
-          const t = gebiedsTabel({ ...h, totalen, eigen }, rule);
+          // eigen: the first category is the caller's own (provider view).
+          const t = gebiedsTabel({ ...h, totalen, eigen: eigen === undefined ? undefined : [eigen] }, rule);
           const w = gepubliceerd(h, t, totalen);
           if (eigen !== undefined) for (const [k, v] of w) if (k.endsWith('|0')) { v.onderdrukt = false; v.waarde = v.exact; }
           for (const [k, v] of w) {
