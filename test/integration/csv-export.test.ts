@@ -133,7 +133,7 @@ const GEVALLEN: Record<string, { query: string; variables: Record<string, unknow
     rijen: (d) => stuurRijen(d, (c) => [
       ['clienten', '', c.clienten],
       ...c.perProduct.map((p: any): [string, string, Telling] => ['perProduct', p.product, p.clienten]),
-      ...c.perAanbieder.map((a: any): [string, string, Telling, boolean] => ['perAanbieder', a.organisatie.id, a.clienten, a.eigenOrganisatie]),
+      ...c.perAanbieder.map((a: any): [string, string, Telling, boolean] => ['perAanbieder', `${a.organisatie.id}/${a.rol}`, a.clienten, a.eigenOrganisatie]),
     ]),
   },
   wachttijden: {

@@ -359,7 +359,7 @@ export function stuurcijfers<C>(opties: { omschrijving: string; veld: string; se
       { naam: 'gebied', omschrijving: 'Het gebied van een wijk of het gebied zelf; leeg bij de gemeente.' },
       ...periodeKolommen.map((k) => (k.naam === 'periode' ? { ...k, omschrijving: `${k.omschrijving} Zonder per: van/tot.` } : k)),
       { naam: 'cijfer', omschrijving: 'Naam van het cijfer, als het veld in GraphQL (bijv. clienten, perSoort).' },
-      { naam: 'categorie', omschrijving: 'Soort, product of organisatie-id bij een cijfer per categorie; anders leeg.' },
+      { naam: 'categorie', omschrijving: 'Soort, product of organisatie-id/rol (bijv. oa-dementie/ONDERAANNEMER) bij een cijfer per categorie; anders leeg.' },
       { naam: 'eigen_organisatie', omschrijving: 'true bij de eigen organisatie van een aanbieder (exact); anders leeg of false.' },
       ...telling('waarde', 'Het aantal (afgerond) of de som (uren, euro).'),
     ],
@@ -386,7 +386,7 @@ export function stuurcijfers<C>(opties: { omschrijving: string; veld: string; se
 type BasisCijfers = { clienten: Telling; perSoort: Array<{ soort: string; clienten: Telling }> };
 type AanvullendCijfers = {
   clienten: Telling; perProduct: Array<{ product: string; clienten: Telling }>;
-  perAanbieder: Array<{ organisatie: { id: string }; eigenOrganisatie: boolean; clienten: Telling }>;
+  perAanbieder: Array<{ organisatie: { id: string }; rol: string; eigenOrganisatie: boolean; clienten: Telling }>;
 };
 
 const STUURCIJFERS: Record<string, Figuurset> = {
@@ -402,11 +402,11 @@ const STUURCIJFERS: Record<string, Figuurset> = {
   'stuurcijfers-aanvullende-ondersteuning': stuurcijfers<AanvullendCijfers>({
     omschrijving: 'Aanvullende ondersteuning per gemeente, gebied en wijk: cliënten, per product en per leverende organisatie (aanvullendeOndersteuningCijfers).',
     veld: 'aanvullendeOndersteuningCijfers',
-    selectie: `clienten ${T} perProduct { product clienten ${T} } perAanbieder { organisatie { id } eigenOrganisatie clienten ${T} }`,
+    selectie: `clienten ${T} perProduct { product clienten ${T} } perAanbieder { organisatie { id } rol eigenOrganisatie clienten ${T} }`,
     cijfers: (c) => [
       { cijfer: 'clienten', telling: c.clienten },
       ...c.perProduct.map((p) => ({ cijfer: 'perProduct', categorie: p.product, telling: p.clienten })),
-      ...c.perAanbieder.map((a) => ({ cijfer: 'perAanbieder', categorie: a.organisatie.id, eigenOrganisatie: a.eigenOrganisatie, telling: a.clienten })),
+      ...c.perAanbieder.map((a) => ({ cijfer: 'perAanbieder', categorie: `${a.organisatie.id}/${a.rol}`, eigenOrganisatie: a.eigenOrganisatie, telling: a.clienten })),
     ],
   }),
 };
