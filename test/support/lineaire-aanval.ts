@@ -67,3 +67,15 @@ export function herleidbaar(waarden: ReadonlyMap<string, { onderdrukt: boolean }
   });
 }
 
+
+/** Deterministic PRNG (mulberry32), for random tables in tests. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

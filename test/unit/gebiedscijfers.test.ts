@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gebiedsTabel, type GebiedsTabel, type Niveau, type WijkIndeling } from '../../subgraphs/shared/gebiedscijfers';
 import type { SuppressionRule } from '../../subgraphs/shared/suppression';
-import { herleidbaar, hierarchieVergelijkingen } from '../support/lineaire-aanval';
+import { herleidbaar, hierarchieVergelijkingen, prng } from '../support/lineaire-aanval';
 
 const rule: SuppressionRule = { threshold: 10, rounding: 5 };
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Hierarchie {
   wijken: WijkIndeling[];
@@ -60,7 +48,7 @@ function gepubliceerd(h: Hierarchie, t: GebiedsTabel, totalen: boolean) {
   return waarden;
 }
 
-describe('gebiedsTabel', () => {
+describe('gebiedsTabel', { timeout: 120_000 }, () => {
   const wijken: WijkIndeling[] = [
     { code: 'A1', gebied: 'Noord' }, { code: 'A2', gebied: 'Noord' },
     { code: 'B1', gebied: 'Zuid' }, { code: 'B2', gebied: 'Zuid' },

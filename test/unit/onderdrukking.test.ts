@@ -7,6 +7,7 @@ import {
   type TabelOpties,
 } from '../../subgraphs/shared/onderdrukking';
 import { suppress, type SuppressionRule } from '../../subgraphs/shared/suppression';
+import { herleidbaar, prng, type Vergelijking } from '../support/lineaire-aanval';
 
 const rule: SuppressionRule = { threshold: 10, rounding: 5 };
 
@@ -98,69 +99,22 @@ function differencingAttack(ext: Entry[][]): Map<string, number> {
 function linearlyRecoverable(ext: Entry[][]): string[] {
   const R = ext.length - 1;
   const C = ext[0]!.length - 1;
-  const unknowns: string[] = [];
-  const col = new Map<string, number>();
+  const waarden = new Map<string, { onderdrukt: boolean }>();
   for (let i = 0; i <= R; i++) {
     for (let j = 0; j <= C; j++) {
       const p = ext[i]![j]!.pub;
-      if (p === undefined || p.onderdrukt) {
-        col.set(`${i},${j}`, unknowns.length);
-        unknowns.push(`${i},${j}`);
-      }
+      waarden.set(`${i},${j}`, { onderdrukt: p === undefined || p.onderdrukt });
     }
   }
-  const n = unknowns.length;
-  const M = allLines(R, C).map((l) => {
-    const row = new Array<number>(n).fill(0);
-    const add = ([i, j]: [number, number], c: number) => {
-      const k = col.get(`${i},${j}`);
-      if (k !== undefined) row[k] = row[k]! + c;
-    };
-    for (const e of l.parts) add(e, 1);
-    add(l.total, -1);
-    return row;
+  const eqs: Vergelijking[] = allLines(R, C).map((l) => [
+    ...l.parts.map(([i, j]): [string, number] => [`${i},${j}`, 1]),
+    [`${l.total[0]},${l.total[1]}`, -1],
+  ]);
+  // An unpublished margin being computable is no leak.
+  return herleidbaar(waarden, eqs).filter((k) => {
+    const [i, j] = k.split(',').map(Number) as [number, number];
+    return ext[i]![j]!.pub !== undefined;
   });
-  const pivots: Array<[row: number, col: number]> = [];
-  let r = 0;
-  for (let c = 0; c < n && r < M.length; c++) {
-    const p = M.findIndex((row, k) => k >= r && Math.abs(row[c]!) > 1e-9);
-    if (p < 0) continue;
-    [M[r], M[p]] = [M[p]!, M[r]!];
-    const piv = M[r]![c]!;
-    M[r] = M[r]!.map((x) => x / piv);
-    for (let k = 0; k < M.length; k++) {
-      if (k === r || Math.abs(M[k]![c]!) < 1e-9) continue;
-      const f = M[k]![c]!;
-      M[k] = M[k]!.map((x, q) => x - f * M[r]![q]!);
-    }
-    pivots.push([r, c]);
-    r++;
-  }
-  const result: string[] = [];
-  for (let k = 0; k < n; k++) {
-    const [i, j] = unknowns[k]!.split(',').map(Number) as [number, number];
-    if (ext[i]![j]!.pub === undefined) continue; // an unpublished margin being computable is no leak
-    const v = new Array<number>(n).fill(0);
-    v[k] = 1;
-    for (const [pr, pc] of pivots) {
-      const f = v[pc]!;
-      if (Math.abs(f) > 1e-9) for (let q = 0; q < n; q++) v[q] = v[q]! - f * M[pr]![q]!;
-    }
-    if (v.every((x) => Math.abs(x) < 1e-9)) result.push(unknowns[k]!);
-  }
-  return result;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function deepFreeze<T>(x: T): T {
@@ -365,7 +319,8 @@ describe('onderdrukTabel: hand-worked examples', () => {
   });
 });
 
-describe('onderdrukTabel: properties over random tables', () => {
+// Property tests over many random tables: seconds on a quiet machine, more on a busy one.
+describe('onderdrukTabel: properties over random tables', { timeout: 120_000 }, () => {
   const random = prng(20260501);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const cases: Array<{ cellen: number[][]; rule: SuppressionRule; opties: TabelOpties }> = [];
