@@ -1,6 +1,7 @@
 import { and, countDistinct, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normregel, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
+import { figuurMemo } from '../shared/gebiedsfiguren';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
 import { activeOn, inwonerVisible, notEnded } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
@@ -115,11 +116,8 @@ export function createLoaders(db: Db, scope: Scope) {
       const load = await bezetting(db, scope.gemeente, ids, today());
       return ids.map((id) => load.get(id) ?? 0);
     }),
-    clientenPerWijk: countLoader((codes) =>
-      db.select({ key: indicatie.wijkCode, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
-        .where(and(g, inArray(indicatie.wijkCode, [...codes]), active()))
-        .groupBy(indicatie.wijkCode),
-    ),
+    /** Steering figures: one computation per figure set and arguments per request. */
+    figuren: figuurMemo(),
     clientenPerOrganisatie: countLoader((ids) =>
       db.select({ key: indicatie.organisatieId, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
         .where(and(g, inArray(indicatie.organisatieId, [...ids]), active()))

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import type { SubgraphContext } from '../shared/context';
-import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, monitorReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in huishoudelijke hulp. Not listed = denied. */
 const indicatieReaders: FieldAccess = {
@@ -41,7 +41,13 @@ const regels: Policy = {
     hhClientenPlaatsen: consulent,
   },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
-  Wijk: { code: everyone, clientenHuishoudelijkeHulp: aggregateReaders },
+  Wijk: { code: everyone, clientenHuishoudelijkeHulp: aggregateReaders, huishoudelijkeHulpCijfers: monitorReaders },
+  // Steering figures (issue 8): suppressed counts and hours only, never a resident; a
+  // provider's own organisation exact.
+  Gebied: { naam: everyone, huishoudelijkeHulpCijfers: monitorReaders },
+  Gemeente: { code: everyone, huishoudelijkeHulpCijfers: monitorReaders },
+  HuishoudelijkeHulpCijfers: fields(['periode', 'van', 'tot', 'clienten', 'urenPerWeek', 'perAanbieder'], monitorReaders),
+  HhCijfersPerAanbieder: fields(['aanbieder', 'eigenOrganisatie', 'clienten', 'urenPerWeek'], monitorReaders),
   Organisatie: { id: everyone, hhClienten: aggregateReaders, hhCapaciteit: aggregateReaders },
   HhCapaciteit: fields(['maxClienten', 'bezet'], aggregateReaders),
   Inwoner: { id: indicatieReaders, huishoudelijkeHulp: indicatieReaders },
@@ -71,7 +77,11 @@ export const policy: PolicySet = {
       hhCapaciteitVastleggen: 'intern', hhPersoneelOverdragen: 'intern',
     },
     Telling: 'beperkt_openbaar',
-    Wijk: { code: 'openbaar', clientenHuishoudelijkeHulp: 'beperkt_openbaar' },
+    Wijk: { code: 'openbaar', clientenHuishoudelijkeHulp: 'beperkt_openbaar', huishoudelijkeHulpCijfers: 'beperkt_openbaar' },
+    Gebied: { '*': 'openbaar', huishoudelijkeHulpCijfers: 'beperkt_openbaar' },
+    Gemeente: { '*': 'openbaar', huishoudelijkeHulpCijfers: 'beperkt_openbaar' },
+    HuishoudelijkeHulpCijfers: 'beperkt_openbaar',
+    HhCijfersPerAanbieder: 'beperkt_openbaar',
     Organisatie: { id: 'openbaar', hhClienten: 'beperkt_openbaar', hhCapaciteit: 'beperkt_openbaar' },
     HhCapaciteit: 'beperkt_openbaar',
     Inwoner: 'zaakvertrouwelijk',

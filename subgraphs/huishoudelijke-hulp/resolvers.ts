@@ -11,6 +11,8 @@ import { normjaarVastleggen, normregelVastleggen, type NormjaarInput, type Normr
 import { aanvraagIndienen, aanvraagIntrekken, indicatieVaststellen, koppelen, loadNormtabel, wachtrijVerdelen, type IndicatieInput } from './toegang';
 import { clientenPlaatsen, personeelOverdragen } from './overdracht';
 import { capaciteitVastleggen } from './capaciteit';
+import { huishoudelijkeHulpCijfers } from './cijfers';
+import type { FiguurArgs } from '../shared/gebiedsfiguren';
 
 type Ctx = SubgraphContext<Loaders>;
 const STATUSES = new Set(['WACHTRIJ', 'TOEGEWEZEN', 'AFGEHANDELD', 'INGETROKKEN']);
@@ -60,8 +62,19 @@ export const resolvers = {
     hhClientenPlaatsen: (_: unknown, a: { van: string; per: string }, ctx: Ctx) => clientenPlaatsen(ctx.db, ctx.scope, a.van, a.per),
   },
   Wijk: {
+    // The cell of today in the joint table, so it carries the same secondary suppression.
     clientenHuishoudelijkeHulp: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      suppress(await ctx.loaders.clientenPerWijk.load(w.code), ctx.suppression),
+      (await huishoudelijkeHulpCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+    huishoudelijkeHulpCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => huishoudelijkeHulpCijfers('Wijk', w, a, ctx),
+  },
+  // Owned by basisondersteuning: the key is all this subgraph needs.
+  Gebied: {
+    __resolveReference: (ref: { naam: string }) => ref,
+    huishoudelijkeHulpCijfers: (g: { naam: string }, a: FiguurArgs, ctx: Ctx) => huishoudelijkeHulpCijfers('Gebied', g, a, ctx),
+  },
+  Gemeente: {
+    __resolveReference: (ref: { code: string }) => ref,
+    huishoudelijkeHulpCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => huishoudelijkeHulpCijfers('Gemeente', g, a, ctx),
   },
   Organisatie: {
     hhClienten: async (o: { id: string }, _: unknown, ctx: Ctx) =>

@@ -1,7 +1,8 @@
-import { and, arrayContains, count, eq, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { hulpvraag, hulpvraagGebeurtenis, kamer, roosterItem, samenwerking, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
-import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
+import { figuurMemo } from '../shared/gebiedsfiguren';
+import { manyLoader, oneLoader } from '../shared/loaders';
 import { consentGiven, inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
@@ -44,11 +45,8 @@ export function createLoaders(db: Db, scope: Scope) {
       (codes) => db.select().from(kamer).where(and(eq(kamer.gemeenteCode, g), inArray(kamer.wijkCode, [...codes]))).orderBy(kamer.naam),
       (r) => r.wijkCode,
     ),
-    openHulpvragenPerWijk: countLoader((codes) =>
-      db.select({ key: hulpvraag.wijkCode, count: count() }).from(hulpvraag)
-        .where(and(eq(hulpvraag.gemeenteCode, g), inArray(hulpvraag.wijkCode, [...codes]), eq(hulpvraag.status, 'OPEN')))
-        .groupBy(hulpvraag.wijkCode),
-    ),
+    /** Steering figures: one computation per figure set and arguments per request. */
+    figuren: figuurMemo(),
     partnersPerKamer: manyLoader<SamenwerkingRow>(
       (ids) => db.select().from(samenwerking).where(and(eq(samenwerking.gemeenteCode, g), inArray(samenwerking.kamerId, [...ids]), lopend()))
         .orderBy(samenwerking.sinds, samenwerking.id),

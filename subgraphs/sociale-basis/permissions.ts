@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../shared/context';
 import type { Loaders } from './loaders';
-import { aggregateReaders, everyone, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
+import { aggregateReaders, everyone, fields, grant, monitorReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
  * Who may read what in the sociale basis. Not listed = denied. Public: kamers, rooster,
@@ -31,7 +31,13 @@ const regels: Policy = {
   Wijk: {
     ...fields(['code', 'gebied', 'buurtkamers', 'weekprogramma'], everyone),
     openHulpvragen: aggregateReaders,
+    socialeBasisCijfers: monitorReaders,
   },
+  // Steering figures (issue 8): suppressed counts only, never a resident.
+  Gebied: { naam: everyone, socialeBasisCijfers: monitorReaders },
+  Gemeente: { code: everyone, socialeBasisCijfers: monitorReaders },
+  SocialeBasisCijfers: fields(['periode', 'van', 'tot', 'deelnemers', 'anoniemGematcht', 'nieuweHulpvragen', 'nieuwPerSoort', 'openAanHetEinde'], monitorReaders),
+  HulpvragenPerSoort: fields(['soort', 'hulpvragen'], monitorReaders),
   Organisatie: fields(['id', 'samenwerkingen'], everyone),
   Inwoner: {
     id: { ...hulpvraagLezers, 'basis-medewerker': 'relation' },
@@ -58,7 +64,11 @@ export const policy: PolicySet = {
     Query: { '*': 'openbaar', hulpvragen: 'zaakvertrouwelijk', vrijwilligers: 'vertrouwelijk' },
     Mutation: { '*': 'zaakvertrouwelijk' },
     Telling: 'beperkt_openbaar',
-    Wijk: { '*': 'openbaar', openHulpvragen: 'beperkt_openbaar' },
+    Wijk: { '*': 'openbaar', openHulpvragen: 'beperkt_openbaar', socialeBasisCijfers: 'beperkt_openbaar' },
+    Gebied: { '*': 'openbaar', socialeBasisCijfers: 'beperkt_openbaar' },
+    Gemeente: { '*': 'openbaar', socialeBasisCijfers: 'beperkt_openbaar' },
+    SocialeBasisCijfers: 'beperkt_openbaar',
+    HulpvragenPerSoort: 'beperkt_openbaar',
     Organisatie: 'openbaar',
     Buurtkamer: 'openbaar',
     Samenwerking: 'openbaar',

@@ -1,9 +1,10 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { Datum, today } from '../shared/scalars';
-import { suppress } from '../shared/suppression';
+import type { FiguurArgs } from '../shared/gebiedsfiguren';
 import { identifier, requiredText } from '../shared/validate';
 import * as flow from './hulpvragen';
+import { socialeBasisCijfers } from './cijfers';
 import {
   listHulpvragen, listKamers, listVrijwilligers,
   type GebeurtenisRow, type HulpvraagRow, type KamerRow, type Loaders, type RoosterRow, type SamenwerkingRow, type ToestemmingRow, type VrijwilligerRow,
@@ -57,13 +58,24 @@ export const resolvers = {
   },
   Wijk: {
     buurtkamers: (w: { code: string }, _: unknown, ctx: Ctx) => ctx.loaders.kamersPerWijk.load(w.code),
+    // The cell of today in the joint table, so it carries the same secondary suppression.
     openHulpvragen: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      suppress(await ctx.loaders.openHulpvragenPerWijk.load(w.code), ctx.suppression),
+      (await socialeBasisCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.openAanHetEinde ?? null,
     weekprogramma: async (w: { code: string; gebied: string }, args: { week?: string | null }, ctx: Ctx) => {
       const monday = mondayOf(args.week ?? today());
       const items = await ctx.loaders.roosterPerGebied.load(w.gebied);
       return items.map((item) => ({ ...item, datum: new Date(monday + (item.weekdag - 1) * DAY).toISOString().slice(0, 10) }));
     },
+    socialeBasisCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => socialeBasisCijfers('Wijk', w, a, ctx),
+  },
+  // Owned by basisondersteuning: the key is all this subgraph needs.
+  Gebied: {
+    __resolveReference: (ref: { naam: string }) => ref,
+    socialeBasisCijfers: (g: { naam: string }, a: FiguurArgs, ctx: Ctx) => socialeBasisCijfers('Gebied', g, a, ctx),
+  },
+  Gemeente: {
+    __resolveReference: (ref: { code: string }) => ref,
+    socialeBasisCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => socialeBasisCijfers('Gemeente', g, a, ctx),
   },
   Organisatie: {
     samenwerkingen: (o: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.samenwerkingenPerOrganisatie.load(o.id),

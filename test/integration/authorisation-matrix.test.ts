@@ -257,6 +257,31 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...figuurVelden('basisondersteuningCijfers', 'ClientenPerSoort', [
     ['soort', 'perSoort { soort }', ['perSoort', '0', 'soort']], ['clienten', 'perSoort { clienten { onderdrukt } }', ['perSoort', '0', 'clienten', 'onderdrukt']],
   ], MONITOR),
+  ...figuurRijen('socialeBasisCijfers', 'periode', ['periode'], MONITOR),
+  ...figuurVelden('socialeBasisCijfers', 'SocialeBasisCijfers', [
+    ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
+    ['deelnemers', 'deelnemers { onderdrukt }', ['deelnemers', 'onderdrukt']],
+    ['anoniemGematcht', 'anoniemGematcht { onderdrukt }', ['anoniemGematcht', 'onderdrukt']],
+    ['nieuweHulpvragen', 'nieuweHulpvragen { onderdrukt }', ['nieuweHulpvragen', 'onderdrukt']],
+    ['nieuwPerSoort', 'nieuwPerSoort { soort }', ['nieuwPerSoort', '0', 'soort']],
+    ['openAanHetEinde', 'openAanHetEinde { onderdrukt }', ['openAanHetEinde', 'onderdrukt']],
+  ], MONITOR),
+  ...figuurVelden('socialeBasisCijfers', 'HulpvragenPerSoort', [
+    ['soort', 'nieuwPerSoort { soort }', ['nieuwPerSoort', '0', 'soort']],
+    ['hulpvragen', 'nieuwPerSoort { hulpvragen { onderdrukt } }', ['nieuwPerSoort', '0', 'hulpvragen', 'onderdrukt']],
+  ], MONITOR),
+  ...figuurRijen('huishoudelijkeHulpCijfers', 'periode', ['periode'], MONITOR),
+  ...figuurVelden('huishoudelijkeHulpCijfers', 'HuishoudelijkeHulpCijfers', [
+    ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
+    ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['urenPerWeek', 'urenPerWeek', ['urenPerWeek']],
+    ['perAanbieder', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
+  ], MONITOR),
+  ...figuurVelden('huishoudelijkeHulpCijfers', 'HhCijfersPerAanbieder', [
+    ['aanbieder', 'perAanbieder { aanbieder { id } }', ['perAanbieder', '0', 'aanbieder', 'id']],
+    ['eigenOrganisatie', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
+    ['clienten', 'perAanbieder { clienten { onderdrukt } }', ['perAanbieder', '0', 'clienten', 'onderdrukt']],
+    ['urenPerWeek', 'perAanbieder { urenPerWeek }', ['perAanbieder', '0', 'urenPerWeek']],
+  ], MONITOR),
   'Wijk.buurtkamers': [ALL, wijk('buurtkamers { id }'), ['wijk', 'buurtkamers']],
   'Wijk.openHulpvragen': [AGG, wijk('openHulpvragen { onderdrukt }'), ['wijk', 'openHulpvragen']],
   'Wijk.clientenAanvullendeOndersteuning': [AGG, wijk('clientenAanvullendeOndersteuning { onderdrukt }'), ['wijk', 'clientenAanvullendeOndersteuning']],

@@ -98,9 +98,11 @@ describe('SQL statements per query (no N+1)', () => {
     const token = await stack.token({ rol: 'gemeente-beleid' });
     const one = await statementsFor(`{ wijk(code: "WK008010") { ${WIJK_FIELDS} } }`, token);
     const all = await statementsFor(`{ wijken { ${WIJK_FIELDS} } }`, token);
-    // 1 root (with clientenBasisondersteuning batched after it) + 1 per extension
-    // field in the other subgraphs (sociale basis has two), each batched over all wijken.
-    expect(one).toBe(7);
+    // 1 root, then per subgraph batched over all wijken: the figures of today behind
+    // clientenBasisondersteuning, openHulpvragen and clientenHuishoudelijkeHulp take 2 each
+    // (wijk indeling + one figure statement), buurtkamers, clientenAanvullendeOndersteuning
+    // and subsidieTotaal 1 each.
+    expect(one).toBe(10);
     expect(all).toBe(one);
 
     // Add 300 residents with basis support in every wijk, then measure again.
