@@ -17,9 +17,12 @@ import { indicatie } from '../../db/schema/huishoudelijke-hulp';
  */
 export const BASIS_SOORTEN_MET_BIJDRAGE = ['PTO', 'TO1', 'TO2', 'TO3_BASIS', 'DB1', 'DB2_BASIS', 'DB4', 'DB5_BASIS', 'PERSOONLIJKE_VERZORGING'];
 
-interface Pijler { start: AnyPgColumn; eind: AnyPgColumn; where: (gemeente: string, van: string, tot: string) => SQL }
+/** A date: a literal (YYYY-MM-DD) or a SQL expression, e.g. a column of a table of periods. */
+export type Dag = string | SQL;
 
-const overlapt = (start: AnyPgColumn, eind: AnyPgColumn, van: string, tot: string) => and(lte(start, tot), or(isNull(eind), gte(eind, van)))!;
+interface Pijler { start: AnyPgColumn; eind: AnyPgColumn; where: (gemeente: string, van: Dag, tot: Dag) => SQL }
+
+const overlapt = (start: AnyPgColumn, eind: AnyPgColumn, van: Dag, tot: Dag) => and(lte(start, tot), or(isNull(eind), gte(eind, van)))!;
 
 export const IN_ZORG = {
   basis: {

@@ -6,6 +6,7 @@ import { actueleBesparingen } from './taakstelling';
 import { keyedLoaders, manyLoader, oneLoader } from '../shared/loaders';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
+import { verzoekMemo } from '../shared/gebiedsfiguren';
 
 export type OrganisatieRow = typeof organisatie.$inferSelect;
 export type SubsidieRow = typeof subsidie.$inferSelect;
@@ -78,6 +79,11 @@ export function createLoaders(db: Db, scope: Scope) {
         return codes.map((c) => byKey.get(c) ?? 0n);
       }),
     ),
+    /**
+     * Steering figures: one computation per figure set and arguments per client request,
+     * shared by the gateway's separate fetches of Gemeente, Gebied and Wijk.
+     */
+    figuren: verzoekMemo(scope),
   };
 }
 

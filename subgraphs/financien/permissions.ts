@@ -23,6 +23,13 @@ const geldLezers: FieldAccess = {
   'hh-medewerker': 'relation',
 };
 const budgetLezers = grant('allow', ['gemeente-contractmanager', 'gemeente-beleid', 'adviesraad']);
+/**
+ * Money per wijk, gebied and gemeente (cijfers.ts): the municipality's BI (policy,
+ * contract management) and the advisory council, like the budgets. Not the providers:
+ * with two HH parties, one that knows its own spending per wijk would read the other's
+ * off the total; not the roles that act for one person.
+ */
+const financienCijferLezers = budgetLezers;
 const contractbeheer = grant('allow', ['gemeente-contractmanager']);
 const consulent = grant('allow', ['gemeente-consulent']);
 const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
@@ -93,7 +100,11 @@ const regels: Policy = {
   Contract: fields(['id', 'organisatie', 'perceel', 'rol', 'hoofdaanbieder', 'ingangsdatum', 'einddatum'], everyone),
   Subsidie: fields(['id', 'jaar', 'bedrag', 'doel', 'voorwaarden', 'wijk'], subsidieLezers),
   Bedrag: fields(['valuta', 'centen', 'euro'], everyone),
-  Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers },
+  Wijk: { code: everyone, subsidieTotaal: wijkBudgetLezers, financienCijfers: financienCijferLezers },
+  Gebied: { naam: everyone, financienCijfers: financienCijferLezers },
+  Gemeente: { code: everyone, financienCijfers: financienCijferLezers },
+  FinancienCijfers: fields(['periode', 'van', 'tot', 'subsidies', 'subsidiesZonderWijk', 'perPerceel'], financienCijferLezers),
+  KostenPerPerceel: fields(['perceel', 'eenheid', 'clienten', 'volume', 'besteed', 'budget'], financienCijferLezers),
   ...Object.fromEntries(Object.entries(KWALITEIT).map(([type, namen]) => [type, fields(namen, kwaliteitLezers)])),
 };
 
@@ -121,7 +132,12 @@ export const policy: PolicySet = {
     Inwoner: 'zaakvertrouwelijk',
     Organisatie: { '*': 'openbaar', subsidies: 'intern', lumpsums: 'intern' },
     Contract: 'openbaar',
-    Wijk: { code: 'openbaar', subsidieTotaal: 'intern' },
+    Wijk: { code: 'openbaar', subsidieTotaal: 'intern', financienCijfers: 'intern' },
+    // Money per area: intern like the budgets; the client counts inside are suppressed (Telling).
+    Gebied: { naam: 'openbaar', financienCijfers: 'intern' },
+    Gemeente: { code: 'openbaar', financienCijfers: 'intern' },
+    FinancienCijfers: 'intern',
+    KostenPerPerceel: 'intern',
     ...Object.fromEntries(Object.keys(KWALITEIT).map((t) => [t, 'beperkt_openbaar' as const])),
   },
   betrokkenen: {

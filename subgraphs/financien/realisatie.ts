@@ -13,7 +13,7 @@ import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { checkJaar, requiredText } from '../shared/validate';
 import { centen, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
-import { IN_ZORG } from './in-zorg';
+import { IN_ZORG, type Dag } from './in-zorg';
 
 export const EENHEID: Record<string, 'UUR' | 'CLIENTDAG'> = {
   BASISONDERSTEUNING: 'CLIENTDAG',
@@ -38,8 +38,39 @@ const kwartaalGrenzen = (jaar: number, k: number) => ({
 });
 
 /** Days of [start, eind] (eind null = open) that fall in [van, tot], in SQL. */
-const overlapDagen = (start: unknown, eind: unknown, van: string, tot: string) =>
+const overlapDagen = (start: unknown, eind: unknown, van: Dag, tot: Dag) =>
   sql`greatest(0, least(coalesce(${eind}, ${tot}::date), ${tot}::date) - greatest(${start}, ${van}::date) + 1)`;
+
+/**
+ * Care per perceel, for the statements that value it: the pillar's table and columns,
+ * what counts as in care in [van, tot] (in-zorg.ts) and the delivered volume of one row
+ * in [van, tot]: days in care (basis, aanvullend), or HH minutes: the indicated minutes
+ * per week over the days in the period, whole minutes rounded down per indicatie. The
+ * one definition for realisatie (per provider) and the figures per wijk (cijfers.ts).
+ */
+export const ZORG = {
+  BASISONDERSTEUNING: {
+    tabel: ondersteuning, inwoner: ondersteuning.inwonerId, wijk: ondersteuning.wijkCode, organisatie: ondersteuning.organisatieId,
+    inZorg: IN_ZORG.basis.where,
+    volume: (van: Dag, tot: Dag) => overlapDagen(IN_ZORG.basis.start, IN_ZORG.basis.eind, van, tot),
+  },
+  // Aanvullend: days in care counted for the hoofdaanbieder (the contract party).
+  THUISONDERSTEUNING_DAGBESTEDING: {
+    tabel: toewijzing, inwoner: toewijzing.inwonerId, wijk: toewijzing.wijkCode, organisatie: toewijzing.organisatieId,
+    inZorg: IN_ZORG.aanvullend.where,
+    volume: (van: Dag, tot: Dag) => overlapDagen(IN_ZORG.aanvullend.start, IN_ZORG.aanvullend.eind, van, tot),
+  },
+  HULP_BIJ_HET_HUISHOUDEN: {
+    tabel: indicatie, inwoner: indicatie.inwonerId, wijk: indicatie.wijkCode, organisatie: indicatie.organisatieId,
+    inZorg: IN_ZORG.hh.where,
+    volume: (van: Dag, tot: Dag) => sql`(${indicatie.minutenPerWeek} * ${overlapDagen(IN_ZORG.hh.start, IN_ZORG.hh.eind, van, tot)}) / 7`,
+  },
+} as const;
+
+/** Volume times the normative cost price, in cents: HH minutes at a price per hour (rounded down), days at a price per day. */
+export function kosten(perceel: string, volume: bigint, prijs: bigint): bigint {
+  return EENHEID[perceel] === 'UUR' ? (volume * prijs) / 60n : volume * prijs;
+}
 
 export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwartaal: number): Promise<RealisatieRegel[]> {
   const jaar = checkJaar(jaarInput);
@@ -59,18 +90,13 @@ export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwarta
     for (const r of rows) if (r.org) volume.set(`${perceel}|${r.org}`, { volume: BigInt(r.volume), clienten: Number(r.clienten) });
   };
   const { basis, aanvullend, hh } = IN_ZORG;
-  const dagen = overlapDagen(basis.start, basis.eind, start, eind);
-  add(await db.select({ org: ondersteuning.organisatieId, volume: sql<string>`sum(${dagen})::text`, clienten: sql<number>`count(distinct ${ondersteuning.inwonerId})::int` })
+  add(await db.select({ org: ondersteuning.organisatieId, volume: sql<string>`sum(${ZORG.BASISONDERSTEUNING.volume(start, eind)})::text`, clienten: sql<number>`count(distinct ${ondersteuning.inwonerId})::int` })
     .from(ondersteuning).where(and(basis.where(g, start, eind), inArray(ondersteuning.organisatieId, orgs)))
     .groupBy(ondersteuning.organisatieId), 'BASISONDERSTEUNING');
-  // Aanvullend: days in care counted for the hoofdaanbieder (the contract party).
-  const tDagen = overlapDagen(aanvullend.start, aanvullend.eind, start, eind);
-  add(await db.select({ org: toewijzing.organisatieId, volume: sql<string>`sum(${tDagen})::text`, clienten: sql<number>`count(distinct ${toewijzing.inwonerId})::int` })
+  add(await db.select({ org: toewijzing.organisatieId, volume: sql<string>`sum(${ZORG.THUISONDERSTEUNING_DAGBESTEDING.volume(start, eind)})::text`, clienten: sql<number>`count(distinct ${toewijzing.inwonerId})::int` })
     .from(toewijzing).where(and(aanvullend.where(g, start, eind), inArray(toewijzing.organisatieId, orgs)))
     .groupBy(toewijzing.organisatieId), 'THUISONDERSTEUNING_DAGBESTEDING');
-  // HH: indicated minutes per week over the days in the quarter (whole minutes, rounded down).
-  const iDagen = overlapDagen(hh.start, hh.eind, start, eind);
-  add(await db.select({ org: indicatie.organisatieId, volume: sql<string>`sum((${indicatie.minutenPerWeek} * ${iDagen}) / 7)::text`, clienten: sql<number>`count(distinct ${indicatie.inwonerId})::int` })
+  add(await db.select({ org: indicatie.organisatieId, volume: sql<string>`sum(${ZORG.HULP_BIJ_HET_HUISHOUDEN.volume(start, eind)})::text`, clienten: sql<number>`count(distinct ${indicatie.inwonerId})::int` })
     .from(indicatie).where(and(hh.where(g, start, eind), inArray(indicatie.organisatieId, orgs)))
     .groupBy(indicatie.organisatieId), 'HULP_BIJ_HET_HUISHOUDEN');
 
@@ -79,7 +105,7 @@ export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwarta
     const p = prijs.get(l.perceel);
     // The lumpsum in four parts that sum exactly to it; this quarter's part is the budget.
     const budget = gelijkeDelen(l.bedragCenten + (net.get(l.id) ?? 0n), 4)[kwartaal - 1]!;
-    const besteed = p === undefined ? null : EENHEID[l.perceel] === 'UUR' ? (v.volume * p) / 60n : v.volume * p;
+    const besteed = p === undefined ? null : kosten(l.perceel, v.volume, p);
     return { perceel: l.perceel, organisatieId: l.organisatieId, kwartaal, budget, volume: v.volume, clienten: v.clienten, besteed };
   });
 }

@@ -12,6 +12,8 @@ import { abonnementstarief, kostprijs } from '../../db/schema/financien';
 import { abonnementstariefVastleggen, cakExport, type CakRegel } from './eigen-bijdrage';
 import { eenPeriode, kwaliteitReeks, type KwaliteitRegel } from './kwaliteit';
 import { periodes, type Tijdvak } from '../shared/periode';
+import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { financienCijfers, type FinancienCijfersView, type KostenView } from './cijfers';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -153,5 +155,23 @@ export const resolvers = {
   Wijk: {
     subsidieTotaal: async (w: { code: string }, args: { jaar: number }, ctx: Ctx) =>
       bedrag(await ctx.loaders.subsidieTotaalPerWijk(checkJaar(args.jaar)).load(w.code)),
+    financienCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => financienCijfers('Wijk', w, a, ctx),
+  },
+  // Gebied and Gemeente belong to basisondersteuning; an unknown one gets no figures.
+  Gebied: {
+    __resolveReference: (ref: { naam: string }) => ({ naam: ref.naam }),
+    financienCijfers: (g: { naam: string }, a: FiguurArgs, ctx: Ctx) => financienCijfers('Gebied', g, a, ctx),
+  },
+  Gemeente: {
+    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+    financienCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => financienCijfers('Gemeente', g, a, ctx),
+  },
+  FinancienCijfers: {
+    subsidies: (c: FinancienCijfersView) => (c.subsidies === null ? null : bedrag(c.subsidies)),
+    subsidiesZonderWijk: (c: FinancienCijfersView) => (c.subsidiesZonderWijk === null ? null : bedrag(c.subsidiesZonderWijk)),
+  },
+  KostenPerPerceel: {
+    besteed: (k: KostenView) => (k.besteed === null ? null : bedrag(k.besteed)),
+    budget: (k: KostenView) => (k.budget === null ? null : bedrag(k.budget)),
   },
 };

@@ -166,3 +166,32 @@ export function berekenFiguur<T extends string>(
     }));
   });
 }
+
+/** How long the fetches of one client request share a memo (verzoekMemo). */
+const VERZOEK_MS = 30_000;
+const VERZOEK_MAX = 200;
+const verzoeken = new Map<string, { tot: number; memo: FiguurMemo }>();
+
+/**
+ * A memo shared by all fetches of one client request to this subgraph. The gateway
+ * fetches each level that a subgraph other than basisondersteuning adds figures to
+ * (Gemeente, Gebied, Wijk: different paths) in a request of its own, so a memo per
+ * subgraph request would compute a figure set once per level; this one computes it once
+ * per client request. Keyed by the whole scope with the client request's trace id: a
+ * client that sends the same trace id again shares only its own entries, for at most
+ * VERZOEK_MS.
+ */
+export function verzoekMemo(scope: Scope, nu = Date.now()): FiguurMemo {
+  // Entries expire in insertion order.
+  for (const [key, v] of verzoeken) {
+    if (v.tot > nu && verzoeken.size < VERZOEK_MAX) break;
+    verzoeken.delete(key);
+  }
+  const key = JSON.stringify([scope.traceId, scope.gemeente, scope.rol, scope.organisatie, scope.sub, scope.doel]);
+  let entry = verzoeken.get(key);
+  if (!entry) {
+    entry = { tot: nu + VERZOEK_MS, memo: figuurMemo() };
+    verzoeken.set(key, entry);
+  }
+  return entry.memo;
+}

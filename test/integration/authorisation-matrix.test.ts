@@ -282,6 +282,23 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
     ['clienten', 'perAanbieder { clienten { onderdrukt } }', ['perAanbieder', '0', 'clienten', 'onderdrukt']],
     ['urenPerWeek', 'perAanbieder { urenPerWeek }', ['perAanbieder', '0', 'urenPerWeek']],
   ], MONITOR),
+  // Money per wijk, gebied and gemeente (financien/cijfers.ts): the budget roles, not the providers.
+  ...figuurRijen('financienCijfers', 'periode', ['periode'], BUDGET),
+  ...figuurVelden('financienCijfers', 'FinancienCijfers', [
+    ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']], ['perPerceel', 'perPerceel { perceel }', ['perPerceel', '0', 'perceel']],
+  ], BUDGET),
+  ...figuurVelden('financienCijfers', 'KostenPerPerceel', [
+    ['perceel', 'perPerceel { perceel }', ['perPerceel', '0', 'perceel']], ['eenheid', 'perPerceel { eenheid }', ['perPerceel', '0', 'eenheid']],
+    ['clienten', 'perPerceel { clienten { onderdrukt } }', ['perPerceel', '0', 'clienten', 'onderdrukt']], ['volume', 'perPerceel { volume }', ['perPerceel', '0', 'volume']],
+    ['besteed', 'perPerceel { besteed { centen } }', ['perPerceel', '0', 'besteed', 'centen']],
+  ], BUDGET),
+  // Subsidies and budgets are given for whole years only.
+  ...Object.fromEntries(([
+    ['FinancienCijfers.subsidies', 'subsidies { centen }', ['subsidies', 'centen']],
+    ['FinancienCijfers.subsidiesZonderWijk', 'subsidiesZonderWijk { centen }', ['subsidiesZonderWijk', 'centen']],
+    ['KostenPerPerceel.budget', 'perPerceel { budget { centen } }', ['perPerceel', '0', 'budget', 'centen']],
+  ] as Array<[string, string, string[]]>).map(([f, sel, pad]) =>
+    [f, [BUDGET, gemeente(`financienCijfers(van: "2025-01-01", tot: "2025-12-31") { ${sel} }`), ['gemeente', 'financienCijfers', '0', ...pad]]])),
   'Wijk.buurtkamers': [ALL, wijk('buurtkamers { id }'), ['wijk', 'buurtkamers']],
   'Wijk.openHulpvragen': [AGG, wijk('openHulpvragen { onderdrukt }'), ['wijk', 'openHulpvragen']],
   'Wijk.clientenAanvullendeOndersteuning': [AGG, wijk('clientenAanvullendeOndersteuning { onderdrukt }'), ['wijk', 'clientenAanvullendeOndersteuning']],
