@@ -1,7 +1,7 @@
 import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { figuurMemo } from '../shared/gebiedsfiguren';
+import { verzoekMemo } from '../shared/gebiedsfiguren';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { countLoader, manyLoader } from '../shared/loaders';
 import { activeToewijzing, inwonerVisible, lopendeToewijzing, toewijzingVoorOrganisatie } from '../shared/relations';
@@ -51,7 +51,7 @@ export function createLoaders(db: Db, scope: Scope) {
       (b) => b.toewijzingId,
     ),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: figuurMemo(),
+    figuren: verzoekMemo(scope),
     // An organisation counts a toewijzing as hoofdaanbieder or as onderaannemer: both
     // sides in one statement (UNION ALL), summed per organisation by the loader.
     actievePerOrganisatie: countLoader(async (ids) => {

@@ -1,7 +1,7 @@
 import { and, countDistinct, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normregel, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
-import { figuurMemo } from '../shared/gebiedsfiguren';
+import { verzoekMemo } from '../shared/gebiedsfiguren';
 import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
 import { activeOn, inwonerVisible, notEnded } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
@@ -117,7 +117,7 @@ export function createLoaders(db: Db, scope: Scope) {
       return ids.map((id) => load.get(id) ?? 0);
     }),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: figuurMemo(),
+    figuren: verzoekMemo(scope),
     clientenPerOrganisatie: countLoader((ids) =>
       db.select({ key: indicatie.organisatieId, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
         .where(and(g, inArray(indicatie.organisatieId, [...ids]), active()))

@@ -110,7 +110,7 @@ export function periodeTabellen(
   });
 }
 
-/** A per-request memo: the first call for a key computes, later calls share the promise. */
+/** A memo: the first call for a key computes, later calls share the promise (a rejected one is dropped). */
 export function figuurMemo() {
   const cache = new Map<string, Promise<unknown>>();
   return <T>(key: string, make: () => Promise<T>): Promise<T> => {
@@ -118,6 +118,8 @@ export function figuurMemo() {
     if (!p) {
       p = make();
       cache.set(key, p);
+      // A failure is not kept: the next request (or a retry) computes again.
+      p.catch(() => { if (cache.get(key) === p) cache.delete(key); });
     }
     return p;
   };

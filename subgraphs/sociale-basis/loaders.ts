@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { hulpvraag, hulpvraagGebeurtenis, kamer, roosterItem, samenwerking, toestemming, vrijwilliger } from '../../db/schema/sociale-basis';
-import { figuurMemo } from '../shared/gebiedsfiguren';
+import { verzoekMemo } from '../shared/gebiedsfiguren';
 import { manyLoader, oneLoader } from '../shared/loaders';
 import { consentGiven, inwonerVisible } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
@@ -46,7 +46,7 @@ export function createLoaders(db: Db, scope: Scope) {
       (r) => r.wijkCode,
     ),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: figuurMemo(),
+    figuren: verzoekMemo(scope),
     partnersPerKamer: manyLoader<SamenwerkingRow>(
       (ids) => db.select().from(samenwerking).where(and(eq(samenwerking.gemeenteCode, g), inArray(samenwerking.kamerId, [...ids]), lopend()))
         .orderBy(samenwerking.sinds, samenwerking.id),
