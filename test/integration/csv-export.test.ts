@@ -49,6 +49,9 @@ function tel(naam: string, t: Telling | undefined): Rij {
 }
 const org = (o: { id: string; naam: string } | null): Rij => ({ organisatie_id: o?.id ?? 'totaal', organisatie_naam: cel(o?.naam ?? 'totaal') });
 
+/** A sum as the CSV shows it: a value, or suppressed (empty) where its count is. */
+const som = (v: number | null): Telling => ({ waarde: v, onderdrukt: v === null });
+
 /** The rows of a stuurcijfers set: gemeente, gebieden, then wijken per gebied; per period the values `waarden` lists. */
 function stuurRijen(d: any, waarden: (c: any) => Array<[cijfer: string, categorie: string, telling: Telling, eigen?: boolean]>): Rij[] {
   const out: Rij[] = [];
@@ -66,7 +69,8 @@ function stuurRijen(d: any, waarden: (c: any) => Array<[cijfer: string, categori
 }
 
 /** Per figure set: the request, its variables, and the rows the GraphQL answer must become. */
-const GEVALLEN: Record<string, { query: string; variables: Record<string, unknown>; rijen: (data: any) => Rij[] }> = {
+/** `alleenBeleid`: the figure set is not for providers (they get 403, checked below). */
+const GEVALLEN: Record<string, { query: string; variables: Record<string, unknown>; rijen: (data: any) => Rij[]; alleenBeleid?: true }> = {
   kwaliteit: {
     query: 'van=2024-01-01&tot=2025-12-31&per=KWARTAAL',
     variables: { van: '2024-01-01', tot: '2025-12-31', per: 'KWARTAAL' },
@@ -136,6 +140,41 @@ const GEVALLEN: Record<string, { query: string; variables: Record<string, unknow
       ...c.perAanbieder.map((a: any): [string, string, Telling, boolean] => ['perAanbieder', `${a.organisatie.id}/${a.rol}`, a.clienten, a.eigenOrganisatie]),
     ]),
   },
+  'stuurcijfers-sociale-basis': {
+    query: 'van=2025-01-01&tot=2025-12-31&per=JAAR',
+    variables: { van: '2025-01-01', tot: '2025-12-31', per: 'JAAR' },
+    rijen: (d) => stuurRijen(d, (c) => [
+      ['deelnemers', '', c.deelnemers], ['anoniemGematcht', '', c.anoniemGematcht], ['nieuweHulpvragen', '', c.nieuweHulpvragen],
+      ...c.nieuwPerSoort.map((s: any): [string, string, Telling] => ['nieuwPerSoort', s.soort, s.hulpvragen]),
+      ['openAanHetEinde', '', c.openAanHetEinde],
+    ]),
+  },
+  'stuurcijfers-huishoudelijke-hulp': {
+    query: 'van=2025-01-01&tot=2025-03-31',
+    variables: { van: '2025-01-01', tot: '2025-03-31' },
+    rijen: (d) => stuurRijen(d, (c) => [
+      ['clienten', '', c.clienten], ['urenPerWeek', '', som(c.urenPerWeek)],
+      ...c.perAanbieder.flatMap((a: any): Array<[string, string, Telling, boolean]> => [
+        ['perAanbieder.clienten', a.aanbieder.id, a.clienten, a.eigenOrganisatie],
+        ['perAanbieder.urenPerWeek', a.aanbieder.id, som(a.urenPerWeek), a.eigenOrganisatie],
+      ]),
+    ]),
+  },
+  'stuurcijfers-financien': {
+    alleenBeleid: true,
+    query: 'van=2025-01-01&tot=2025-12-31',
+    variables: { van: '2025-01-01', tot: '2025-12-31' },
+    rijen: (d) => stuurRijen(d, (c) => [
+      ...(c.subsidies ? [['subsidies', '', som(Number(c.subsidies.euro))] as [string, string, Telling]] : []),
+      ...(c.subsidiesZonderWijk ? [['subsidiesZonderWijk', '', som(Number(c.subsidiesZonderWijk.euro))] as [string, string, Telling]] : []),
+      ...c.perPerceel.flatMap((p: any): Array<[string, string, Telling]> => [
+        ['perPerceel.clienten', p.perceel, p.clienten],
+        ['perPerceel.volume', p.perceel, som(p.volume)],
+        ['perPerceel.besteed', p.perceel, som(p.besteed === null ? null : Number(p.besteed.euro))],
+        ...(p.budget ? [['perPerceel.budget', p.perceel, som(Number(p.budget.euro))] as [string, string, Telling]] : []),
+      ]),
+    ]),
+  },
   wachttijden: {
     query: 'van=2024-01-01&tot=2025-12-31&per=AANBIEDER&normDagen=21',
     variables: { van: '2024-01-01', tot: '2025-12-31', per: 'AANBIEDER', normDagen: 21 },
@@ -175,7 +214,11 @@ describe('GET /export/<figuurset>.csv', () => {
   });
 
   it.each(Object.keys(GEVALLEN))('%s: the CSV equals the GraphQL answer, for beleid and for a provider', async (naam) => {
-    for (const token of [beleid, aanbieder]) {
+    if (GEVALLEN[naam]!.alleenBeleid) {
+      const geweigerd = await get(`/export/${naam}.csv?${GEVALLEN[naam]!.query}`, aanbieder);
+      expect(geweigerd.status).toBe(403);
+    }
+    for (const token of GEVALLEN[naam]!.alleenBeleid ? [beleid] : [beleid, aanbieder]) {
       const { csv, header, records, verwacht } = await beide(naam, token);
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(csv.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${naam}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
@@ -188,7 +231,7 @@ describe('GET /export/<figuurset>.csv', () => {
         for (const h of header.filter((x) => x.endsWith('_onderdrukt'))) {
           const waarde = r[h.slice(0, -'_onderdrukt'.length)]!;
           if (r[h] === 'true') expect(waarde, `${naam} ${h}`).toBe('');
-          else if (r[h] === 'false') expect(waarde, `${naam} ${h}`).toMatch(/^\d+$/);
+          else if (r[h] === 'false') expect(waarde, `${naam} ${h}`).toMatch(/^\d+(\.\d+)?$/);
           else expect([r[h], waarde], `${naam} ${h}: not applicable is empty in both`).toEqual(['', '']);
         }
       }

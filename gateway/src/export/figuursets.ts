@@ -361,7 +361,7 @@ export function stuurcijfers<C>(opties: { omschrijving: string; veld: string; se
       { naam: 'cijfer', omschrijving: 'Naam van het cijfer, als het veld in GraphQL (bijv. clienten, perSoort).' },
       { naam: 'categorie', omschrijving: 'Soort, product of organisatie-id/rol (bijv. oa-dementie/ONDERAANNEMER) bij een cijfer per categorie; anders leeg.' },
       { naam: 'eigen_organisatie', omschrijving: 'true bij de eigen organisatie van een aanbieder (exact); anders leeg of false.' },
-      ...telling('waarde', 'Het aantal (afgerond) of de som (uren, euro).'),
+      ...telling('waarde', 'Het aantal (afgerond) of de som (uren per week, volume, euro). Een som is leeg (onderdrukt) waar het aantal waar hij bij hoort onderdrukt is; subsidies en budget staan er alleen waar ze gegeven zijn.'),
     ],
     regels: function* (data) {
       const g = data.gemeente;
@@ -389,6 +389,24 @@ type AanvullendCijfers = {
   perAanbieder: Array<{ organisatie: { id: string }; rol: string; eigenOrganisatie: boolean; clienten: Telling }>;
 };
 
+type SocialeBasisCijfers = {
+  deelnemers: Telling; anoniemGematcht: Telling; nieuweHulpvragen: Telling; openAanHetEinde: Telling;
+  nieuwPerSoort: Array<{ soort: string; hulpvragen: Telling }>;
+};
+type HhCijfers = {
+  clienten: Telling; urenPerWeek: number | null;
+  perAanbieder: Array<{ aanbieder: { id: string }; eigenOrganisatie: boolean; clienten: Telling; urenPerWeek: number | null }>;
+};
+type Geld = { euro: string } | null;
+type FinancienCijfers = {
+  subsidies: Geld; subsidiesZonderWijk: Geld;
+  perPerceel: Array<{ perceel: string; clienten: Telling; volume: number | null; besteed: Geld; budget: Geld }>;
+};
+/** An amount in euros as a number; a null amount follows its suppressed count. */
+const euro = (b: Geld) => (b === null ? null : Number(b.euro));
+/** Amounts that are not figures about residents (subsidies, budgets): a row only where given. */
+const alsGegeven = (cijfer: string, b: Geld, categorie?: string): Cijfer[] => (b === null ? [] : [{ cijfer, categorie, som: Number(b.euro) }]);
+
 const STUURCIJFERS: Record<string, Figuurset> = {
   'stuurcijfers-basisondersteuning': stuurcijfers<BasisCijfers>({
     omschrijving: 'Basisondersteuning per gemeente, gebied en wijk: cliënten en cliënten per soort (basisondersteuningCijfers).',
@@ -410,6 +428,47 @@ const STUURCIJFERS: Record<string, Figuurset> = {
     ],
   }),
 };
+
+STUURCIJFERS['stuurcijfers-sociale-basis'] = stuurcijfers<SocialeBasisCijfers>({
+  omschrijving: 'Sociale basis per gemeente, gebied en wijk: deelnemers, anoniem gematchte en nieuwe hulpvragen (per soort), open hulpvragen aan het einde (socialeBasisCijfers).',
+  veld: 'socialeBasisCijfers',
+  selectie: `deelnemers ${T} anoniemGematcht ${T} nieuweHulpvragen ${T} nieuwPerSoort { soort hulpvragen ${T} } openAanHetEinde ${T}`,
+  cijfers: (c) => [
+    { cijfer: 'deelnemers', telling: c.deelnemers },
+    { cijfer: 'anoniemGematcht', telling: c.anoniemGematcht },
+    { cijfer: 'nieuweHulpvragen', telling: c.nieuweHulpvragen },
+    ...c.nieuwPerSoort.map((s) => ({ cijfer: 'nieuwPerSoort', categorie: s.soort, telling: s.hulpvragen })),
+    { cijfer: 'openAanHetEinde', telling: c.openAanHetEinde },
+  ],
+});
+STUURCIJFERS['stuurcijfers-huishoudelijke-hulp'] = stuurcijfers<HhCijfers>({
+  omschrijving: 'Huishoudelijke hulp per gemeente, gebied en wijk: cliënten en uren per week, ook per hh-aanbieder (huishoudelijkeHulpCijfers).',
+  veld: 'huishoudelijkeHulpCijfers',
+  selectie: `clienten ${T} urenPerWeek perAanbieder { aanbieder { id } eigenOrganisatie clienten ${T} urenPerWeek }`,
+  cijfers: (c) => [
+    { cijfer: 'clienten', telling: c.clienten },
+    { cijfer: 'urenPerWeek', som: c.urenPerWeek },
+    ...c.perAanbieder.flatMap((a): Cijfer[] => [
+      { cijfer: 'perAanbieder.clienten', categorie: a.aanbieder.id, eigenOrganisatie: a.eigenOrganisatie, telling: a.clienten },
+      { cijfer: 'perAanbieder.urenPerWeek', categorie: a.aanbieder.id, eigenOrganisatie: a.eigenOrganisatie, som: a.urenPerWeek },
+    ]),
+  ],
+});
+STUURCIJFERS['stuurcijfers-financien'] = stuurcijfers<FinancienCijfers>({
+  omschrijving: 'Financiën per gemeente, gebied en wijk: per perceel cliënten, volume en besteed (normatief), en subsidies en budget waar gegeven (financienCijfers; alleen hele maanden).',
+  veld: 'financienCijfers',
+  selectie: 'subsidies { euro } subsidiesZonderWijk { euro } perPerceel { perceel clienten { waarde onderdrukt } volume besteed { euro } budget { euro } }',
+  cijfers: (c) => [
+    ...alsGegeven('subsidies', c.subsidies),
+    ...alsGegeven('subsidiesZonderWijk', c.subsidiesZonderWijk),
+    ...c.perPerceel.flatMap((p): Cijfer[] => [
+      { cijfer: 'perPerceel.clienten', categorie: p.perceel, telling: p.clienten },
+      { cijfer: 'perPerceel.volume', categorie: p.perceel, som: p.volume },
+      { cijfer: 'perPerceel.besteed', categorie: p.perceel, som: euro(p.besteed) },
+      ...alsGegeven('perPerceel.budget', p.budget, p.perceel),
+    ]),
+  ],
+});
 
 export const FIGUURSETS: Readonly<Record<string, Figuurset>> = {
   ...STUURCIJFERS,
