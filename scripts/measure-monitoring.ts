@@ -10,7 +10,7 @@
  * bench/results/monitoring-<date>-<database>.{md,json}. Reports only, asserts nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { bootStack } from '../test/support/stack';
 import { meet, StatementsPerSubgraph, tokenVoor, type Teller } from '../test/support/statements';
@@ -58,6 +58,8 @@ interface Schaal {
   startS: number;
   seeded: Record<string, unknown>;
   maxRssMb: number;
+  /** 1-minute load average of the machine before and after the queries: other work skews latencies. */
+  load: [number, number];
 }
 
 const regels: Regel[] = [];
@@ -71,6 +73,7 @@ for (const inwoners of schalen) {
   database = stack.database.kind;
   const { migrateMs, seedMs, startMs } = stack.timings;
   process.stderr.write(`[${inwoners}] ${database}: migrated in ${(migrateMs / 1000).toFixed(1)} s, seeded in ${(seedMs / 1000).toFixed(1)} s, started in ${(startMs / 1000).toFixed(1)} s\n`);
+  const loadVoor = loadavg()[0]!;
   try {
     for (const q of MONITORING_QUERIES) {
       const token = await tokenVoor(stack, q);
@@ -106,7 +109,7 @@ for (const inwoners of schalen) {
   const { inwoners: _n, ...seeded } = stack.seeded[0]!;
   schaalInfo.push({
     inwoners, database, migrateS: migrateMs / 1000, seedS: seedMs / 1000, startS: startMs / 1000,
-    seeded: seeded as Record<string, unknown>, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    seeded: seeded as Record<string, unknown>, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), load: [loadVoor, loadavg()[0]!],
   });
 }
 
@@ -123,10 +126,10 @@ const lines: string[] = [];
 lines.push(`# Monitoring queries: latency and SQL statements (${database})`, '');
 lines.push(`${nu.toISOString()} · ${database} · Node ${process.version} · ${cpus().length} CPUs · ${herhalingen} measured runs after ${opwarmen} warm-up runs per query, sequential, through the gateway.`, '');
 lines.push('## Seed and boot per scale', '');
-lines.push('| residents | migrate s | seed s | start s | toewijzingen | ondersteuningen | hh-indicaties | hulpvragen | max RSS so far MB |');
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('| residents | migrate s | seed s | start s | toewijzingen | ondersteuningen | hh-indicaties | hulpvragen | max RSS so far MB | load before/after queries |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const s of schaalInfo) {
-  lines.push(`| ${s.inwoners} | ${s.migrateS.toFixed(1)} | ${s.seedS.toFixed(1)} | ${s.startS.toFixed(1)} | ${s.seeded.toewijzingen} | ${s.seeded.ondersteuningen} | ${s.seeded.hhIndicaties} | ${s.seeded.hulpvragen} | ${s.maxRssMb} |`);
+  lines.push(`| ${s.inwoners} | ${s.migrateS.toFixed(1)} | ${s.seedS.toFixed(1)} | ${s.startS.toFixed(1)} | ${s.seeded.toewijzingen} | ${s.seeded.ondersteuningen} | ${s.seeded.hhIndicaties} | ${s.seeded.hulpvragen} | ${s.maxRssMb} | ${s.load.map((l) => l.toFixed(1)).join(' / ')} |`);
 }
 lines.push('', '## Latency and statements per request', '');
 lines.push('| query | role | residents | p50 ms | p95 ms | max ms | statements | per subgraph | flat |');
