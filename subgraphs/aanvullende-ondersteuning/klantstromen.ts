@@ -215,33 +215,58 @@ export async function klantstromen(db: Db, scope: Scope, rule: SuppressionRule, 
     where t.gemeente_code = ${g} and t.status = 'gestopt' and t.stopdatum between ${jaarVan}::date and ${jaarTot}::date
     group by 1, 2 order by 1, 2`);
 
+  // Stocks on each period's last day, in O(rows log rows) instead of rows x periods: the
+  // intervals of one resident, source and group are merged into islands (window functions),
+  // so a resident counts once; each island adds +1 on its first day and -1 on the day after
+  // its last; a running sum read at each period end is the number of distinct residents in
+  // care that day. (A join of the periods on the intervals took 1-2 s at 100,000 residents.)
   const standen = await rows<{ van: string; basis_to: number; basis_db: number; aanvullend_to: number; aanvullend_db: number }>(db, sql`
     with p as (
       select s::date as van, (s + ${interval}::interval - interval '1 day')::date as tot
       from generate_series(date_trunc(${unit}, ${eerste}::timestamp), date_trunc(${unit}, ${laatste}::timestamp), ${interval}::interval) as s
     ),
-    basis as (
-      select p.van,
-        count(distinct o.inwoner_id) filter (where ${basisTO(sql`o.soort`)})::int as to_n,
-        count(distinct o.inwoner_id) filter (where o.soort like 'DB%')::int as db_n
-      from p join basisondersteuning.ondersteuning o
-        on o.gemeente_code = ${g} and o.startdatum <= p.tot and (o.einddatum is null or o.einddatum >= p.tot)
-        and (${basisTO(sql`o.soort`)} or o.soort like 'DB%')
-      group by p.van
+    intervallen as (
+      select 1 as bron, o.inwoner_id, case when ${basisTO(sql`o.soort`)} then 1 else 2 end as groep,
+        o.startdatum as van, coalesce(o.einddatum, 'infinity'::date) as tot
+      from basisondersteuning.ondersteuning o
+      where o.gemeente_code = ${g} and (${basisTO(sql`o.soort`)} or o.soort like 'DB%')
+        and o.startdatum <= coalesce(o.einddatum, 'infinity'::date)
+      union all
+      select 2, t.inwoner_id, case when t.product like 'TO%' then 1 else 2 end,
+        t.begindatum, coalesce(t.stopdatum, 'infinity'::date)
+      from aanvullende_ondersteuning.toewijzing t
+      where t.gemeente_code = ${g} and t.status in ${GESTART} and (t.product like 'TO%' or t.product like 'DB%')
+        and t.begindatum <= coalesce(t.stopdatum, 'infinity'::date)
     ),
-    aanvullend as (
-      select p.van,
-        count(distinct t.inwoner_id) filter (where t.product like 'TO%')::int as to_n,
-        count(distinct t.inwoner_id) filter (where t.product like 'DB%')::int as db_n
-      from p join aanvullende_ondersteuning.toewijzing t
-        on t.gemeente_code = ${g} and t.status in ${GESTART} and t.begindatum <= p.tot and (t.stopdatum is null or t.stopdatum >= p.tot)
-        and (t.product like 'TO%' or t.product like 'DB%')
-      group by p.van
+    gemarkeerd as (
+      select i.*, case when i.van <= max(i.tot) over (partition by i.bron, i.groep, i.inwoner_id collate "C" order by i.van, i.tot
+        rows between unbounded preceding and 1 preceding) then 0 else 1 end as nieuw
+      from intervallen i
+    ),
+    eilanden as (
+      select bron, groep, min(van) as van, max(tot) as tot
+      from (select m.*, sum(m.nieuw) over (partition by m.bron, m.groep, m.inwoner_id collate "C" order by m.van, m.tot rows unbounded preceding) as eiland
+        from gemarkeerd m) x
+      group by bron, groep, inwoner_id, eiland
+    ),
+    mutaties as (
+      select bron, groep, van as dag, 1 as delta, null::date as periode from eilanden
+      union all
+      select bron, groep, tot + 1, -1, null from eilanden where tot < 'infinity'::date
+      union all
+      select b.bron, b.groep, p.tot, 0, p.van from p cross join (values (1, 1), (1, 2), (2, 1), (2, 2)) as b(bron, groep)
+    ),
+    stand as (
+      select periode, bron, groep, sum(delta) over (partition by bron, groep order by dag) as n from mutaties
     )
-    select p.van::text as van, coalesce(b.to_n, 0) as basis_to, coalesce(b.db_n, 0) as basis_db,
-      coalesce(a.to_n, 0) as aanvullend_to, coalesce(a.db_n, 0) as aanvullend_db
-    from p left join basis b on b.van = p.van left join aanvullend a on a.van = p.van
-    order by p.van`);
+    select periode::text as van,
+      coalesce(max(n) filter (where bron = 1 and groep = 1), 0)::int as basis_to,
+      coalesce(max(n) filter (where bron = 1 and groep = 2), 0)::int as basis_db,
+      coalesce(max(n) filter (where bron = 2 and groep = 1), 0)::int as aanvullend_to,
+      coalesce(max(n) filter (where bron = 2 and groep = 2), 0)::int as aanvullend_db
+    from stand where periode is not null
+    group by periode
+    order by periode`);
 
   // One suppression pattern per calendar year and figure.
   const jaren = new Map<string, {

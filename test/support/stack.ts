@@ -28,6 +28,8 @@ export interface Stack {
   database: Database;
   platform: Platform;
   seeded: SeedSummary[];
+  /** How long booting took, in ms: migrations, seed (all gemeenten) and starting the services. */
+  timings: { migrateMs: number; seedMs: number; startMs: number };
   token(claims: { rol: Rol; sub?: string; organisatie?: string; gemeente?: string; doel?: string; expiresIn?: string | number }): Promise<string>;
   /** A gateway-signed token for one subgraph (its own audience). */
   internalToken(subgraph: SubgraphName, scope: Partial<Scope> & { rol: Rol }): Promise<string>;
@@ -38,10 +40,10 @@ export interface Stack {
 }
 
 /** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
-export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(onQuery?: (sql: string) => void): Promise<{ database: Database; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({});
+    const database = await openDatabase({ onQuery });
     return { database, drop: async () => {} };
   }
   const name = `wmo_test_${randomBytes(6).toString('hex')}`;
@@ -49,7 +51,7 @@ export async function freshDatabase(): Promise<{ database: Database; drop: () =>
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, onQuery });
   return {
     database,
     drop: async () => {
@@ -61,20 +63,25 @@ export async function freshDatabase(): Promise<{ database: Database; drop: () =>
 
 /**
  * Boots the real stack in process: migrations, deterministic seed, five subgraphs and
- * the gateway on free ports, with dev keys in a temporary directory.
+ * the gateway on free ports, with dev keys in a temporary directory. `onQuery` sees the
+ * SQL text of every statement (migrations and seed included), e.g. to count per subgraph.
  */
-export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string>; onQuery?: (sql: string) => void } = {}): Promise<Stack> {
   const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, ...options.env });
   ensureDevKeys(keysDir);
-  const { database, drop } = await freshDatabase();
+  const { database, drop } = await freshDatabase(options.onQuery);
+  const t0 = performance.now();
   await database.migrate();
+  const t1 = performance.now();
   const seeded = [await seed(database.db, { inwoners: options.inwoners ?? 400 })];
   if (options.secondGemeente) {
     seeded.push(await seed(database.db, { gemeente: TEST_GEMEENTE, inwoners: 60, bsnOffset: 5000 }));
   }
+  const t2 = performance.now();
   const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const platform = await startPlatform(config, database, log, true);
+  const timings = { migrateMs: t1 - t0, seedMs: t2 - t1, startMs: performance.now() - t2 };
   const clientKey = loadDevClientSigningKey(config);
   const internalKey = loadInternalSigningKey(config);
 
@@ -95,6 +102,7 @@ export async function bootStack(options: { inwoners?: number; secondGemeente?: b
     database,
     platform,
     seeded,
+    timings,
     token: (c) =>
       signDevClientToken(
         { sub: c.sub ?? `test-${c.rol}`, rol: c.rol, organisatie: c.organisatie, gemeente: c.gemeente, doel: c.doel },
