@@ -32,7 +32,40 @@ const KLANTSTROOM = `periode van tot instroom ${TELLING} uitstroom ${TELLING}
   verschuiving { groep inBasis ${TELLING} inAanvullend ${TELLING} aandeelBasisProcent verwachtAandeelBasisProcent }`;
 const LANDSCHAP = `wijk { code } organisatie { id } rol clienten ${TELLING}`;
 
+/** The figure fields of every pillar, as one selection for Gemeente, Gebied and Wijk. */
+const STUURCIJFERS = (args: string) => `
+  basisondersteuningCijfers(${args}) { periode clienten ${TELLING} perSoort { soort clienten ${TELLING} } }
+  aanvullendeOndersteuningCijfers(${args}) { periode clienten ${TELLING} perProduct { product clienten ${TELLING} }
+    perAanbieder { organisatie { id } rol eigenOrganisatie clienten ${TELLING} } }
+  socialeBasisCijfers(${args}) { periode deelnemers ${TELLING} anoniemGematcht ${TELLING} nieuweHulpvragen ${TELLING}
+    nieuwPerSoort { soort hulpvragen ${TELLING} } openAanHetEinde ${TELLING} }
+  huishoudelijkeHulpCijfers(${args}) { periode clienten ${TELLING} urenPerWeek perAanbieder { aanbieder { id } eigenOrganisatie clienten ${TELLING} urenPerWeek } }`;
+const FINANCIEN = (args: string) => `financienCijfers(${args}) { periode subsidies { centen } perPerceel { perceel clienten ${TELLING} volume besteed { centen } budget { centen } } }`;
+/** Gemeente, every gebied and every wijk, each with `velden`. */
+const ALLE_NIVEAUS = (velden: string) => `{ gemeente { code ${velden} gebieden { naam ${velden} wijken { code ${velden} } } } }`;
+
 export const MONITORING_QUERIES: MonitoringQuery[] = [
+  {
+    naam: 'stuurcijfers 4 pijlers, alle niveaus, 2025 per kwartaal',
+    rol: 'gemeente-beleid',
+    query: ALLE_NIVEAUS(STUURCIJFERS('van: "2025-01-01", tot: "2025-12-31", per: KWARTAAL')),
+  },
+  {
+    naam: 'stuurcijfers 4 pijlers, alle niveaus, 24 maanden',
+    rol: 'gemeente-beleid',
+    query: ALLE_NIVEAUS(STUURCIJFERS('van: "2024-01-01", tot: "2025-12-31", per: MAAND')),
+  },
+  {
+    naam: 'financienCijfers, alle niveaus, 2025 per kwartaal',
+    rol: 'gemeente-beleid',
+    query: ALLE_NIVEAUS(FINANCIEN('van: "2025-01-01", tot: "2025-12-31", per: KWARTAAL')),
+  },
+  {
+    naam: 'stuurcijfers als aanbieder (windkracht058), 2025',
+    rol: 'aanbieder-medewerker',
+    organisatie: 'windkracht058',
+    query: ALLE_NIVEAUS(STUURCIJFERS('van: "2025-01-01", tot: "2025-12-31"')),
+  },
   {
     naam: 'wijken (alle wijken, 5 subgraphs)',
     rol: 'gemeente-beleid',
