@@ -51,7 +51,7 @@ export function createLoaders(db: Db, scope: Scope) {
       (b) => b.toewijzingId,
     ),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: verzoekMemo(scope),
+    figuren: verzoekMemo(scope, 'aanvullende-ondersteuning'),
     // An organisation counts a toewijzing as hoofdaanbieder or as onderaannemer: both
     // sides in one statement (UNION ALL), summed per organisation by the loader.
     actievePerOrganisatie: countLoader(async (ids) => {

@@ -83,7 +83,7 @@ export function createLoaders(db: Db, scope: Scope) {
      * Steering figures: one computation per figure set and arguments per client request,
      * shared by the gateway's separate fetches of Gemeente, Gebied and Wijk.
      */
-    figuren: verzoekMemo(scope),
+    figuren: verzoekMemo(scope, 'financien'),
   };
 }
 

@@ -117,7 +117,7 @@ export function createLoaders(db: Db, scope: Scope) {
       return ids.map((id) => load.get(id) ?? 0);
     }),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: verzoekMemo(scope),
+    figuren: verzoekMemo(scope, 'huishoudelijke-hulp'),
     clientenPerOrganisatie: countLoader((ids) =>
       db.select({ key: indicatie.organisatieId, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
         .where(and(g, inArray(indicatie.organisatieId, [...ids]), active()))

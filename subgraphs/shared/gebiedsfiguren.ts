@@ -183,13 +183,15 @@ const verzoeken = new Map<string, { tot: number; memo: FiguurMemo }>();
  * client that sends the same trace id again shares only its own entries, for at most
  * VERZOEK_MS.
  */
-export function verzoekMemo(scope: Scope, nu = Date.now()): FiguurMemo {
+export function verzoekMemo(scope: Scope, subgraph: string, nu = Date.now()): FiguurMemo {
   // Entries expire in insertion order.
   for (const [key, v] of verzoeken) {
     if (v.tot > nu && verzoeken.size < VERZOEK_MAX) break;
     verzoeken.delete(key);
   }
-  const key = JSON.stringify([scope.traceId, scope.gemeente, scope.rol, scope.organisatie, scope.sub, scope.doel]);
+  // Per subgraph too: subgraphs in one process (npm start, tests) do not share entries, so
+  // each computes and counts its own statements, as in separate processes.
+  const key = JSON.stringify([subgraph, scope.traceId, scope.gemeente, scope.rol, scope.organisatie, scope.sub, scope.doel]);
   let entry = verzoeken.get(key);
   if (!entry) {
     entry = { tot: nu + VERZOEK_MS, memo: figuurMemo() };

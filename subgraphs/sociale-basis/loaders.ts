@@ -46,7 +46,7 @@ export function createLoaders(db: Db, scope: Scope) {
       (r) => r.wijkCode,
     ),
     /** Steering figures: one computation per figure set and arguments per request. */
-    figuren: verzoekMemo(scope),
+    figuren: verzoekMemo(scope, 'sociale-basis'),
     partnersPerKamer: manyLoader<SamenwerkingRow>(
       (ids) => db.select().from(samenwerking).where(and(eq(samenwerking.gemeenteCode, g), inArray(samenwerking.kamerId, [...ids]), lopend()))
         .orderBy(samenwerking.sinds, samenwerking.id),

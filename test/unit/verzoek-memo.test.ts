@@ -12,20 +12,24 @@ const scope: Scope = { sub: 'u1', rol: 'gemeente-beleid', organisatie: null, gem
 describe('verzoekMemo', () => {
   it('is shared by the fetches of one client request and by nobody else', async () => {
     const t = 1_000_000;
-    const memo = verzoekMemo(scope, t);
-    expect(verzoekMemo({ ...scope }, t + 10)).toBe(memo);
+    const memo = verzoekMemo(scope, 'sg', t);
+    expect(verzoekMemo({ ...scope }, 'sg', t + 10)).toBe(memo);
     for (const ander of [{ traceId: 'b'.repeat(32) }, { sub: 'u2' }, { rol: 'adviesraad' as const }, { gemeente: 'GM0014' }, { organisatie: 'x' }, { doel: 'y' }]) {
-      expect(verzoekMemo({ ...scope, ...ander }, t + 10), JSON.stringify(ander)).not.toBe(memo);
+      expect(verzoekMemo({ ...scope, ...ander }, 'sg', t + 10), JSON.stringify(ander)).not.toBe(memo);
     }
+    expect(verzoekMemo(scope, 'ander-subgraph', t + 10)).not.toBe(memo);
     let n = 0;
-    await Promise.all([memo('k', async () => ++n), verzoekMemo(scope, t + 20)('k', async () => ++n)]);
+    await Promise.all([memo('k', async () => ++n), verzoekMemo(scope, 'sg', t + 20)('k', async () => ++n)]);
     expect(n).toBe(1);
+    // A failure is not kept.
+    await expect(memo('fout', async () => { throw new Error('x'); })).rejects.toThrow('x');
+    expect(await memo('fout', async () => 'daarna')).toBe('daarna');
   });
 
   it('forgets an entry after 30 seconds', () => {
     const t = 2_000_000;
-    const memo = verzoekMemo(scope, t);
-    expect(verzoekMemo(scope, t + 29_999)).toBe(memo);
-    expect(verzoekMemo(scope, t + 30_000)).not.toBe(memo);
+    const memo = verzoekMemo(scope, 'sg', t);
+    expect(verzoekMemo(scope, 'sg', t + 29_999)).toBe(memo);
+    expect(verzoekMemo(scope, 'sg', t + 30_000)).not.toBe(memo);
   });
 });
