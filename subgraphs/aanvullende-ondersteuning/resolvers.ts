@@ -9,7 +9,7 @@ import { doorgeven, receive, statusName, type BerichtInput } from './berichten';
 import { wachttijden, type WachttijdPer } from './wachttijd';
 import { aanbiederslandschap, klantstromen, omvangPerProduct } from './klantstromen';
 import { aanvullendeOndersteuningCijfers } from './cijfers';
-import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
 import type { Tijdvak } from '../shared/periode';
 import { badUserInput } from '../shared/errors';
 
@@ -43,7 +43,7 @@ export const resolvers = {
   },
   Wijk: {
     clientenAanvullendeOndersteuning: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      (await aanvullendeOndersteuningCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+      (await aanvullendeOndersteuningCijfers('Wijk', w, dag(today()), ctx))[0]?.clienten ?? null,
     aanvullendeOndersteuningCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => aanvullendeOndersteuningCijfers('Wijk', w, a, ctx),
   },
   Gebied: {

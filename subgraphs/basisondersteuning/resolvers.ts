@@ -3,7 +3,7 @@ import { Datum } from '../shared/scalars';
 import { listWijken, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
 import * as registratie from './ondersteuning';
 import { basisondersteuningCijfers } from './cijfers';
-import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
 import { today } from '../shared/scalars';
 import * as dossier from './dossier';
 import * as plannen from './plan';
@@ -55,7 +55,7 @@ export const resolvers = {
   Wijk: {
     __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.wijk.load(ref.code),
     clientenBasisondersteuning: async (w: WijkRow, _: unknown, ctx: Ctx) =>
-      (await basisondersteuningCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+      (await basisondersteuningCijfers('Wijk', w, dag(today()), ctx))[0]?.clienten ?? null,
     basisondersteuningCijfers: (w: WijkRow, a: FiguurArgs, ctx: Ctx) => basisondersteuningCijfers('Wijk', w, a, ctx),
   },
   Gebied: {

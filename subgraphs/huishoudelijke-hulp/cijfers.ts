@@ -25,7 +25,7 @@
 import { sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../shared/context';
 import {
-  figuurPerioden, memoKey, niveauVan, periodenTabel, periodeTabellen, sqlRows, wijkIndeling,
+  figuurPerioden, intern, memoKey, niveauVan, periodenTabel, periodeTabellen, sqlRows, wijkIndeling,
   type FiguurArgs, type FiguurRij, type PeriodeTabel,
 } from '../shared/gebiedsfiguren';
 import type { Periode } from '../shared/periode';
@@ -79,7 +79,7 @@ interface Tabellen {
 
 /** The suppressed table per period, computed once per request and arguments. */
 function tabellen(ctx: Ctx, args: FiguurArgs): Promise<Tabellen> {
-  const perioden = figuurPerioden(args); // validates before anything is cached
+  const perioden = args.intern ? [intern(args.van, args.tot)] : figuurPerioden(args); // validates before anything is cached
   const memo = ctx.loaders.figuren;
   const eigen = ctx.scope.rol === 'hh-medewerker' ? ctx.scope.organisatie ?? null : null;
   return memo(memoKey('huishoudelijke-hulp', args), async () => {

@@ -12,7 +12,7 @@ import { aanvraagIndienen, aanvraagIntrekken, indicatieVaststellen, koppelen, lo
 import { clientenPlaatsen, personeelOverdragen } from './overdracht';
 import { capaciteitVastleggen } from './capaciteit';
 import { huishoudelijkeHulpCijfers } from './cijfers';
-import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
 
 type Ctx = SubgraphContext<Loaders>;
 const STATUSES = new Set(['WACHTRIJ', 'TOEGEWEZEN', 'AFGEHANDELD', 'INGETROKKEN']);
@@ -64,7 +64,7 @@ export const resolvers = {
   Wijk: {
     // The cell of today in the joint table, so it carries the same secondary suppression.
     clientenHuishoudelijkeHulp: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      (await huishoudelijkeHulpCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.clienten ?? null,
+      (await huishoudelijkeHulpCijfers('Wijk', w, dag(today()), ctx))[0]?.clienten ?? null,
     huishoudelijkeHulpCijfers: (w: { code: string }, a: FiguurArgs, ctx: Ctx) => huishoudelijkeHulpCijfers('Wijk', w, a, ctx),
   },
   // Owned by basisondersteuning: the key is all this subgraph needs.

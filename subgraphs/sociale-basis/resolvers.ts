@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { Datum, today } from '../shared/scalars';
-import type { FiguurArgs } from '../shared/gebiedsfiguren';
+import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
 import { identifier, requiredText } from '../shared/validate';
 import * as flow from './hulpvragen';
 import { socialeBasisCijfers } from './cijfers';
@@ -60,7 +60,7 @@ export const resolvers = {
     buurtkamers: (w: { code: string }, _: unknown, ctx: Ctx) => ctx.loaders.kamersPerWijk.load(w.code),
     // The cell of today in the joint table, so it carries the same secondary suppression.
     openHulpvragen: async (w: { code: string }, _: unknown, ctx: Ctx) =>
-      (await socialeBasisCijfers('Wijk', w, { van: today(), tot: today() }, ctx))[0]?.openAanHetEinde ?? null,
+      (await socialeBasisCijfers('Wijk', w, dag(today()), ctx))[0]?.openAanHetEinde ?? null,
     weekprogramma: async (w: { code: string; gebied: string }, args: { week?: string | null }, ctx: Ctx) => {
       const monday = mondayOf(args.week ?? today());
       const items = await ctx.loaders.roosterPerGebied.load(w.gebied);

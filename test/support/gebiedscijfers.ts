@@ -102,3 +102,17 @@ export function opteller(indeling: ReadonlyArray<{ code: string; gebied: string 
     return perWijk(niveau.wijk);
   };
 }
+
+/**
+ * One published count against its exact value: published means the exact value rounded
+ * (and 0 or at least the threshold); suppressed means a count above 0.
+ */
+export function klopt(t: Telling, exact: number, opties: { threshold: number; rounding: number }, label = '') {
+  if (t.onderdrukt) {
+    expect(t.waarde, label).toBeNull();
+    expect(exact, `${label}: a suppressed value is never 0`).toBeGreaterThan(0);
+  } else {
+    expect(t.waarde, label).toBe(Math.round(exact / opties.rounding) * opties.rounding);
+    expect(exact === 0 || exact >= opties.threshold, `${label}: primary suppression (${exact})`).toBe(true);
+  }
+}
