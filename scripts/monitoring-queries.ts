@@ -64,7 +64,9 @@ export const MONITORING_QUERIES: MonitoringQuery[] = [
     naam: 'stuurcijfers als aanbieder (windkracht058), 2025',
     rol: 'aanbieder-medewerker',
     organisatie: 'windkracht058',
-    query: ALLE_NIVEAUS(STUURCIJFERS('van: "2025-01-01", tot: "2025-12-31"')),
+    // A provider reads the per-organisation tables (clients in total and per product are not for providers).
+    query: ALLE_NIVEAUS(`aanvullendeOndersteuningCijfers(van: "2025-01-01", tot: "2025-12-31") { periode perAanbieder { organisatie { id } rol eigenOrganisatie clienten ${TELLING} } }
+      huishoudelijkeHulpCijfers(van: "2025-01-01", tot: "2025-12-31") { periode clienten ${TELLING} urenPerWeek perAanbieder { aanbieder { id } eigenOrganisatie clienten ${TELLING} urenPerWeek } }`),
   },
   {
     naam: 'wijken (alle wijken, 5 subgraphs)',

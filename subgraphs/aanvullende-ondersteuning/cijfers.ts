@@ -32,8 +32,11 @@ export const aanbiederKolom = (categorie: string) => {
   return { organisatie, rol };
 };
 
-/** The organisation whose figures the caller knows (an aanbieder-medewerker's own), else null. */
-export const eigenOrganisatie = (scope: Scope) => (scope.rol === 'aanbieder-medewerker' ? (scope.organisatie ?? null) : null);
+/**
+ * The organisation whose figures the caller knows: the own organisation of any role that
+ * acts for one (an HH provider may also deliver aanvullend care), else null.
+ */
+export const eigenOrganisatie = (scope: Scope) => scope.organisatie ?? null;
 
 function spec(scope: Scope): FiguurSpec<Tabel> {
   const eigen = eigenOrganisatie(scope);

@@ -1,4 +1,4 @@
-import { aggregateReaders, everyone, monitorReaders, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
+import { aggregateReaders, everyone, gemeenteMonitorReaders, LEVERANCIERS, monitorReaders, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in aanvullende ondersteuning. Not listed = denied. */
 const toewijzingReaders: FieldAccess = {
@@ -24,15 +24,21 @@ const iwmoAfzenders: FieldAccess = { 'gemeente-consulent': 'allow', 'aanbieder-m
  */
 const stuurinformatie: FieldAccess = grant('allow', ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'aanbieder-medewerker']);
 
+/** Waiting times: the municipality (consulent, policy, contract management) and the advisory council. */
+const wachttijdLezers: FieldAccess = grant('allow', ['gemeente-consulent', 'gemeente-beleid', 'gemeente-contractmanager', 'adviesraad']);
+/** Today's clients per wijk: as before, but not the providers (they would subtract their own). */
+const zonderLeveranciers: FieldAccess = Object.fromEntries(Object.entries(aggregateReaders).filter(([rol]) => !LEVERANCIERS.includes(rol as never)));
+
 const regels: Policy = {
   Query: {
-    wachttijden: aggregateReaders,
+    // Waiting times per provider have no own-organisation view yet: not for providers.
+    wachttijden: wachttijdLezers,
     iwmoBerichten: toewijzingReaders,
     klantstromen: stuurinformatie,
     aanbiederslandschap: stuurinformatie,
     omvangPerProduct: stuurinformatie,
   },
-  Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], aggregateReaders),
+  Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], wachttijdLezers),
   Klantstroom: fields(['periode', 'van', 'tot', 'instroom', 'uitstroom', 'uitstroomPerReden', 'doorstroomNaarAanvullend', 'doorstroomNaarBasis', 'verschuiving'], stuurinformatie),
   UitstroomPerReden: fields(['code', 'omschrijving', 'aantal'], stuurinformatie),
   Verschuiving: fields(['groep', 'inBasis', 'inAanvullend', 'aandeelBasisProcent', 'verwachtAandeelBasisProcent'], stuurinformatie),
@@ -49,11 +55,11 @@ const regels: Policy = {
     iwmoBerichtVerwerken: iwmoAfzenders,
   },
   Telling: fields(['waarde', 'onderdrukt'], everyone),
-  Wijk: { code: everyone, clientenAanvullendeOndersteuning: aggregateReaders, aanvullendeOndersteuningCijfers: monitorReaders },
+  Wijk: { code: everyone, clientenAanvullendeOndersteuning: zonderLeveranciers, aanvullendeOndersteuningCijfers: monitorReaders },
   Gebied: { naam: everyone, aanvullendeOndersteuningCijfers: monitorReaders },
   Gemeente: { code: everyone, aanvullendeOndersteuningCijfers: monitorReaders },
-  AanvullendeOndersteuningCijfers: fields(['periode', 'van', 'tot', 'clienten', 'perProduct', 'perAanbieder'], monitorReaders),
-  ClientenPerProduct: fields(['product', 'clienten'], monitorReaders),
+  AanvullendeOndersteuningCijfers: { ...fields(['periode', 'van', 'tot', 'perAanbieder'], monitorReaders), ...fields(['clienten', 'perProduct'], gemeenteMonitorReaders) },
+  ClientenPerProduct: fields(['product', 'clienten'], gemeenteMonitorReaders),
   ClientenPerAanbieder: fields(['organisatie', 'rol', 'eigenOrganisatie', 'clienten'], monitorReaders),
   Organisatie: { id: everyone, actieveToewijzingen: aggregateReaders },
   Inwoner: { id: toewijzingReaders, toewijzingen: toewijzingReaders },

@@ -81,7 +81,8 @@ interface Tabellen {
 function tabellen(ctx: Ctx, args: FiguurArgs): Promise<Tabellen> {
   const perioden = args.intern ? [intern(args.van, args.tot)] : figuurPerioden(args); // validates before anything is cached
   const memo = ctx.loaders.figuren;
-  const eigen = ctx.scope.rol === 'hh-medewerker' ? ctx.scope.organisatie ?? null : null;
+  // Any role that acts for an organisation knows that organisation's own clients.
+  const eigen = ctx.scope.organisatie ?? null;
   return memo(memoKey('huishoudelijke-hulp', args), async () => {
     const [wijken, rijen] = await Promise.all([
       memo('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope)),

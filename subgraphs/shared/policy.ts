@@ -243,6 +243,18 @@ export const monitorReaders: FieldAccess = grant('allow', [
   'vol-coordinator', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker',
 ]);
 
+/**
+ * Figures in which a provider's own clients are mixed with other providers' without
+ * being separable (clients per wijk or product of a pillar, waiting times): a provider
+ * that knows its own part could subtract it, so these go to the municipality, the
+ * advisory council and the sociale basis only. Providers get the per-organisation tables
+ * (own organisation exact, the rest suppressed without it).
+ */
+export const gemeenteMonitorReaders: FieldAccess = grant('allow', ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'vol-coordinator']);
+
+/** The roles that act for a provider of care (they know their own clients). */
+export const LEVERANCIERS: readonly Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'];
+
 /** Personal data of a resident: the consulent always, care workers and the resident by relation. */
 export const personReaders: FieldAccess = {
   'gemeente-consulent': 'allow',

@@ -54,6 +54,10 @@ const FG: Rol[] = ['fg'];
 const STUUR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'aanbieder-medewerker'];
 /** Steering figures per wijk, gebied and gemeente (policy.ts monitorReaders). */
 const MONITOR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'vol-coordinator', 'basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'];
+/** Figures that mix a provider's own clients with others' (policy.ts gemeenteMonitorReaders). */
+const GEMEENTE_MONITOR: Rol[] = ['gemeente-beleid', 'gemeente-contractmanager', 'adviesraad', 'vol-coordinator'];
+const WACHTTIJD: Rol[] = ['gemeente-consulent', 'gemeente-beleid', 'gemeente-contractmanager', 'adviesraad'];
+const AGG_ZONDER_LEVERANCIERS = AGG.filter((r) => !['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker'].includes(r));
 const INWONER: Rol[] = ['inwoner'];
 /** Organisations with a processing agreement (fixture: each of these roles' organisations has one). */
 const OVEREENKOMST: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem'];
@@ -144,9 +148,9 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...Object.fromEntries(['id', 'perceel', 'rol', 'ingangsdatum', 'einddatum'].map((f) => [`Contract.${f}`, [ALL, `{ contracten { ${f} } }`, ['contracten', '0', f]]])),
   'Contract.organisatie': [ALL, '{ contracten { organisatie { naam } } }', ['contracten', '0', 'organisatie', 'naam']],
   'Contract.hoofdaanbieder': [ALL, '{ contracten { hoofdaanbieder { naam } } }', ['contracten', '0', 'hoofdaanbieder']],
-  'Query.wachttijden': [AGG, '{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { groep } }', ['wachttijden', '0', 'groep']],
-  ...Object.fromEntries(['groep', 'mediaanDagen', 'p90Dagen'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} } }`, ['wachttijden', '0', f]]])),
-  ...Object.fromEntries(['gestart', 'bovenNorm', 'openBovenNorm'].map((f) => [`Wachttijd.${f}`, [AGG, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} { onderdrukt } } }`, ['wachttijden', '0', f, 'onderdrukt']]])),
+  'Query.wachttijden': [WACHTTIJD, '{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { groep } }', ['wachttijden', '0', 'groep']],
+  ...Object.fromEntries(['groep', 'mediaanDagen', 'p90Dagen'].map((f) => [`Wachttijd.${f}`, [WACHTTIJD, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} } }`, ['wachttijden', '0', f]]])),
+  ...Object.fromEntries(['gestart', 'bovenNorm', 'openBovenNorm'].map((f) => [`Wachttijd.${f}`, [WACHTTIJD, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} { onderdrukt } } }`, ['wachttijden', '0', f, 'onderdrukt']]])),
   'Mutation.toewijzingDoorgeven': [AANBIEDER, 'mutation { toewijzingDoorgeven(toewijzing: "nope", onderaannemer: "oa-dementie") { id } }', [], 'mutation'],
   // Steering figures (klantstromen.ts): policy, contract management, the adviesraad and providers.
   'Query.klantstromen': [STUUR, ks('periode'), ['klantstromen', '0', 'periode']],
@@ -242,12 +246,15 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...figuurRijen('aanvullendeOndersteuningCijfers', 'periode', ['periode'], MONITOR),
   ...figuurVelden('aanvullendeOndersteuningCijfers', 'AanvullendeOndersteuningCijfers', [
     ['periode', 'periode', ['periode']], ['van', 'van', ['van']], ['tot', 'tot', ['tot']],
-    ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['perProduct', 'perProduct { product }', ['perProduct', '0', 'product']],
     ['perAanbieder', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
   ], MONITOR),
+  // Clients in total and per product mix a provider's own clients with others': not for providers.
+  ...figuurVelden('aanvullendeOndersteuningCijfers', 'AanvullendeOndersteuningCijfers', [
+    ['clienten', 'clienten { onderdrukt }', ['clienten', 'onderdrukt']], ['perProduct', 'perProduct { product }', ['perProduct', '0', 'product']],
+  ], GEMEENTE_MONITOR),
   ...figuurVelden('aanvullendeOndersteuningCijfers', 'ClientenPerProduct', [
     ['product', 'perProduct { product }', ['perProduct', '0', 'product']], ['clienten', 'perProduct { clienten { onderdrukt } }', ['perProduct', '0', 'clienten', 'onderdrukt']],
-  ], MONITOR),
+  ], GEMEENTE_MONITOR),
   ...figuurVelden('aanvullendeOndersteuningCijfers', 'ClientenPerAanbieder', [
     ['organisatie', 'perAanbieder { organisatie { id } }', ['perAanbieder', '0', 'organisatie', 'id']],
     ['eigenOrganisatie', 'perAanbieder { eigenOrganisatie }', ['perAanbieder', '0', 'eigenOrganisatie']],
@@ -301,7 +308,7 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
     [f, [BUDGET, gemeente(`financienCijfers(van: "2025-01-01", tot: "2025-12-31") { ${sel} }`), ['gemeente', 'financienCijfers', '0', ...pad]]])),
   'Wijk.buurtkamers': [ALL, wijk('buurtkamers { id }'), ['wijk', 'buurtkamers']],
   'Wijk.openHulpvragen': [AGG, wijk('openHulpvragen { onderdrukt }'), ['wijk', 'openHulpvragen']],
-  'Wijk.clientenAanvullendeOndersteuning': [AGG, wijk('clientenAanvullendeOndersteuning { onderdrukt }'), ['wijk', 'clientenAanvullendeOndersteuning']],
+  'Wijk.clientenAanvullendeOndersteuning': [AGG_ZONDER_LEVERANCIERS, wijk('clientenAanvullendeOndersteuning { onderdrukt }'), ['wijk', 'clientenAanvullendeOndersteuning']],
   'Wijk.clientenHuishoudelijkeHulp': [AGG, wijk('clientenHuishoudelijkeHulp { onderdrukt }'), ['wijk', 'clientenHuishoudelijkeHulp']],
   'Wijk.subsidieTotaal': [WIJKBUDGET, wijk('subsidieTotaal(jaar: 2025) { valuta }'), ['wijk', 'subsidieTotaal']],
   'Telling.waarde': [AGG, wijk('clientenHuishoudelijkeHulp { waarde }'), ['wijk', 'clientenHuishoudelijkeHulp', 'waarde']],

@@ -132,6 +132,7 @@ const GEVALLEN: Record<string, { query: string; variables: Record<string, unknow
     rijen: (d) => stuurRijen(d, (c) => [['clienten', '', c.clienten], ...c.perSoort.map((s: any): [string, string, Telling] => ['perSoort', s.soort, s.clienten])]),
   },
   'stuurcijfers-aanvullende-ondersteuning': {
+    alleenBeleid: true,
     query: 'van=2025-01-01&tot=2025-03-31',
     variables: { van: '2025-01-01', tot: '2025-03-31' },
     rijen: (d) => stuurRijen(d, (c) => [
@@ -176,6 +177,7 @@ const GEVALLEN: Record<string, { query: string; variables: Record<string, unknow
     ]),
   },
   wachttijden: {
+    alleenBeleid: true,
     query: 'van=2024-01-01&tot=2025-12-31&per=AANBIEDER&normDagen=21',
     variables: { van: '2024-01-01', tot: '2025-12-31', per: 'AANBIEDER', normDagen: 21 },
     rijen: (d) => d.wachttijden.map((w: any) => ({

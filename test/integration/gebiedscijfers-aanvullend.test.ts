@@ -73,7 +73,11 @@ describe('aanvullendeOndersteuningCijfers', () => {
       where status in ('gestart', 'gestopt') and begindatum <= '2025-06-30' and (stopdatum is null or stopdatum >= '2025-01-01')
       group by 1 order by count(*), 1 limit 1`);
     const token = await stack.token({ rol: 'aanbieder-medewerker', organisatie: klein!.org });
-    const n = await haalNiveaus<Cijfers>(stack, token, VELD('van: "2025-01-01", tot: "2025-06-30"'));
+    // Clients in total and per product mix its own clients with others': not for a provider.
+    const verboden = await stack.query(`{ gemeente { ${VELD('van: "2025-01-01", tot: "2025-06-30"')} } }`, { token });
+    expect(verboden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const n = await haalNiveaus<Cijfers>(stack, token, `aanvullendeOndersteuningCijfers(van: "2025-01-01", tot: "2025-06-30") {
+      periode perAanbieder { organisatie { id } rol eigenOrganisatie clienten { waarde onderdrukt } } }`);
     const ex = await exact('2025-01-01', '2025-06-30');
     const orgs = n.gemeente[0]!.perAanbieder.map((a) => `${a.organisatie.id}|${a.rol}`);
     const eigen = n.gemeente[0]!.perAanbieder.findIndex((a) => a.organisatie.id === klein!.org);
