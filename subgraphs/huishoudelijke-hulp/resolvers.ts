@@ -77,8 +77,12 @@ export const resolvers = {
     huishoudelijkeHulpCijfers: (g: { code: string }, a: FiguurArgs, ctx: Ctx) => huishoudelijkeHulpCijfers('Gemeente', g, a, ctx),
   },
   Organisatie: {
-    hhClienten: async (o: { id: string }, _: unknown, ctx: Ctx) =>
-      suppress(await ctx.loaders.clientenPerOrganisatie.load(o.id), ctx.suppression),
+    // The gemeente cell of today in the joint table of the HH figures, so a provider's count
+    // carries the same (secondary) suppression as huishoudelijkeHulpCijfers.perAanbieder.
+    hhClienten: async (o: { id: string }, _: unknown, ctx: Ctx) => {
+      const [vandaag] = await huishoudelijkeHulpCijfers('Gemeente', { code: ctx.scope.gemeente }, dag(today()), ctx);
+      return vandaag?.perAanbieder.find((a) => a.aanbieder.id === o.id)?.clienten ?? { waarde: 0, onderdrukt: false };
+    },
     hhCapaciteit: async (o: { id: string }, _: unknown, ctx: Ctx) => {
       const cap = await ctx.loaders.capaciteit.load(o.id);
       return cap ? { organisatieId: o.id, maxClienten: cap.maxClienten } : null;

@@ -38,6 +38,10 @@ function periodeVan(tijdvak: Tijdvak, jaar: number, index: number): Periode {
  * naming the field when tot is before van or the series would be longer than MAX_PERIODES.
  */
 export function periodes(van: string, tot: string, tijdvak: Tijdvak): Periode[] {
+  for (const [veld, datum] of [['van', van], ['tot', tot]] as const) {
+    const jaar = Number(datum.slice(0, 4));
+    if (!(jaar >= 1900 && jaar <= 2100)) throw badUserInput(veld, `${veld} must be in the years 1900 to 2100`);
+  }
   if (tot < van) throw badUserInput('tot', 'tot must not be before van');
   const [vj, vm] = [Number(van.slice(0, 4)), Number(van.slice(5, 7))];
   const [tj, tm] = [Number(tot.slice(0, 4)), Number(tot.slice(5, 7))];
