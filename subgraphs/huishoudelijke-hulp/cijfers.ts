@@ -98,8 +98,16 @@ function tabellen(ctx: Ctx, args: FiguurArgs): Promise<Tabellen> {
   });
 }
 
-/** Minutes per week as hours per week, one decimal; null stays null (suppressed). */
-const uren = (minuten: number | null) => (minuten === null ? null : Math.round(minuten / 6) / 10);
+/**
+ * Minutes per week as hours per week; null stays null (suppressed). Exact (one decimal) for
+ * the caller's own organisation; otherwise rounded to a multiple of the rounding base in
+ * hours, like the counts: exact hours next to rounded counts would let two periods be
+ * differenced down to the hours of one resident.
+ */
+const uren = (minuten: number | null, afronding: number | null) => {
+  if (minuten === null) return null;
+  return afronding === null ? Math.round(minuten / 6) / 10 : Math.round(minuten / 60 / afronding) * afronding;
+};
 
 export async function huishoudelijkeHulpCijfers(
   typename: 'Wijk' | 'Gebied' | 'Gemeente',
@@ -119,12 +127,12 @@ export async function huishoudelijkeHulpCijfers(
       van: periode.van,
       tot: periode.tot,
       clienten: c.totaal!,
-      urenPerWeek: uren(m.totaal),
+      urenPerWeek: uren(m.totaal, ctx.suppression.rounding),
       perAanbieder: aanbieders.map((id, i) => ({
         aanbieder: { id },
         eigenOrganisatie: id === eigen,
         clienten: c.perCategorie[i]!,
-        urenPerWeek: uren(m.perCategorie[i]!),
+        urenPerWeek: uren(m.perCategorie[i]!, id === eigen ? null : ctx.suppression.rounding),
       })),
     }];
   });

@@ -154,9 +154,11 @@ function controleerHh(n: Niveaus<HhCijfers>, ex: Awaited<ReturnType<typeof hhExa
   const bekijk = (niveau: Niveau, x: HhCijfers[]) => {
     const c = x[periode]!;
     const exact = minuten(niveau);
-    [...c.perAanbieder.map((a) => [a.clienten, a.urenPerWeek] as const), [c.clienten, c.urenPerWeek] as const].forEach(([telling, uren], k) => {
+    [...c.perAanbieder.map((a) => [a.clienten, a.urenPerWeek, a.eigenOrganisatie] as const), [c.clienten, c.urenPerWeek, false] as const].forEach(([telling, uren, eigen], k) => {
       if (telling.onderdrukt) expect(uren, JSON.stringify(niveau)).toBeNull();
-      else expect(uren, JSON.stringify(niveau)).toBe(Math.round((exact[k]! / 60) * 10) / 10);
+      // Own organisation: exact to one decimal; the rest rounded to the base (R hours) like the counts.
+      else if (eigen) expect(uren, JSON.stringify(niveau)).toBe(Math.round((exact[k]! / 60) * 10) / 10);
+      else expect(uren, JSON.stringify(niveau)).toBe(Math.round(exact[k]! / 60 / R) * R);
     });
   };
   for (const w of n.indeling) bekijk({ wijk: w.code }, n.wijken.get(w.code)!);
