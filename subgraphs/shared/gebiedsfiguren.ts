@@ -205,9 +205,9 @@ const verzoeken = new Map<string, { tot: number; memo: FiguurMemo }>();
  * fetches each level that a subgraph other than basisondersteuning adds figures to
  * (Gemeente, Gebied, Wijk: different paths) in a request of its own, so a memo per
  * subgraph request would compute a figure set once per level; this one computes it once
- * per client request. Keyed by the whole scope with the client request's trace id: a
- * client that sends the same trace id again shares only its own entries, for at most
- * VERZOEK_MS.
+ * per client request. Keyed by the whole scope and the client request (the internal
+ * token the gateway minted for it, one per client request and subgraph); entries live at
+ * most VERZOEK_MS.
  */
 export function verzoekMemo(scope: Scope, subgraph: string, nu = Date.now()): FiguurMemo {
   // Entries expire in insertion order.
@@ -217,7 +217,9 @@ export function verzoekMemo(scope: Scope, subgraph: string, nu = Date.now()): Fi
   }
   // Per subgraph too: subgraphs in one process (npm start, tests) do not share entries, so
   // each computes and counts its own statements, as in separate processes.
-  const key = JSON.stringify([subgraph, scope.traceId, scope.gemeente, scope.rol, scope.organisatie, scope.sub, scope.doel]);
+  // The client request as the gateway minted it (scope.verzoek), not the client's trace id:
+  // a client that resends a traceparent must not get 30-second-old figures.
+  const key = JSON.stringify([subgraph, scope.verzoek ?? scope.traceId, scope.gemeente, scope.rol, scope.organisatie, scope.sub, scope.doel]);
   let entry = verzoeken.get(key);
   if (!entry) {
     entry = { tot: nu + VERZOEK_MS, memo: figuurMemo() };

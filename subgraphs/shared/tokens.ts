@@ -13,6 +13,11 @@ export interface Scope {
   gemeente: string;
   doel: string;
   traceId: string;
+  /**
+   * At a subgraph: identifies one client request, from the internal token the gateway
+   * minted for it (one per client request and subgraph, never seen by the client).
+   */
+  verzoek?: string;
 }
 
 export const INTERNAL_ISSUER = 'wmo-gateway';
@@ -111,7 +116,9 @@ export async function verifyInternalToken(token: string, key: KeyObject, audienc
       clockTolerance: 5,
     });
     const c = internalClaims.parse(payload);
-    return { sub: c.sub, rol: c.rol, organisatie: c.org, gemeente: c.gem, doel: c.doel, traceId: c.tid };
+    // The signature (ES256 is randomised) tells this token, so this client request, apart.
+    const verzoek = token.slice(token.lastIndexOf('.') + 1);
+    return { sub: c.sub, rol: c.rol, organisatie: c.org, gemeente: c.gem, doel: c.doel, traceId: c.tid, verzoek };
   } catch {
     throw unauthenticated('Subgraphs accept only requests from the gateway');
   }

@@ -18,6 +18,10 @@ describe('verzoekMemo', () => {
       expect(verzoekMemo({ ...scope, ...ander }, 'sg', t + 10), JSON.stringify(ander)).not.toBe(memo);
     }
     expect(verzoekMemo(scope, 'ander-subgraph', t + 10)).not.toBe(memo);
+    // The gateway's request id, when there is one, decides, not the client's trace id.
+    const metVerzoek = verzoekMemo({ ...scope, verzoek: 'token-1' }, 'sg', t + 10);
+    expect(verzoekMemo({ ...scope, verzoek: 'token-2' }, 'sg', t + 10)).not.toBe(metVerzoek);
+    expect(verzoekMemo({ ...scope, verzoek: 'token-1' }, 'sg', t + 10)).toBe(metVerzoek);
     let n = 0;
     await Promise.all([memo('k', async () => ++n), verzoekMemo(scope, 'sg', t + 20)('k', async () => ++n)]);
     expect(n).toBe(1);
