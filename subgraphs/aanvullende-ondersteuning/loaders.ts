@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { verzoekMemo } from '../shared/gebiedsfiguren';

@@ -1,11 +1,11 @@
-import { and, countDistinct, eq, exists, gte, inArray, not, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, not, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns as getColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { figuurMemo } from '../shared/gebiedsfiguren';
 import {
   beschikkingAanvraag, contactmoment, doel, inwoner, lopendeBeschikking, ondersteuning, plan, regievoerder, signaal, verwijzing, wijk,
 } from '../../db/schema/basisondersteuning';
-import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
+import { manyLoader, oneLoader } from '../shared/loaders';
 import { activeOn, inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 

@@ -1,9 +1,9 @@
-import { and, countDistinct, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { aanvraag, capaciteit, hulp, indicatie, koppeling, normregel, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import { verzoekMemo } from '../shared/gebiedsfiguren';
-import { countLoader, manyLoader, oneLoader } from '../shared/loaders';
-import { activeOn, inwonerVisible, notEnded } from '../shared/relations';
+import { manyLoader, oneLoader } from '../shared/loaders';
+import { inwonerVisible, notEnded } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import DataLoader from 'dataloader';
 import { today } from '../shared/scalars';
@@ -14,8 +14,6 @@ export type AanvraagRow = typeof aanvraag.$inferSelect;
 export type OverdrachtRow = typeof overdracht.$inferSelect;
 export type OverdrachtRegelRow = typeof overdrachtRegel.$inferSelect;
 export type HulpRow = typeof hulp.$inferSelect;
-
-const active = () => activeOn(indicatie.startdatum, indicatie.einddatum);
 
 /** An hh-aanbieder sees only its own indicaties that have not ended (also one starting later); others per their relation. */
 function indicatieScope(db: Db, scope: Scope): SQL {
@@ -118,11 +116,6 @@ export function createLoaders(db: Db, scope: Scope) {
     }),
     /** Steering figures: one computation per figure set and arguments per request. */
     figuren: verzoekMemo(scope, 'huishoudelijke-hulp'),
-    clientenPerOrganisatie: countLoader((ids) =>
-      db.select({ key: indicatie.organisatieId, count: countDistinct(indicatie.inwonerId) }).from(indicatie)
-        .where(and(g, inArray(indicatie.organisatieId, [...ids]), active()))
-        .groupBy(indicatie.organisatieId),
-    ),
   };
 }
 
