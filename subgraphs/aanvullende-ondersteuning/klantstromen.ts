@@ -36,7 +36,7 @@
  *   be differenced. Publish closed periods.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { sqlRows, type Db } from '../../db/client';
 import { badUserInput } from '../shared/errors';
 import { onderdrukLijst, onderdrukTabel, type OnderdrukteTelling, type TabelOpties } from '../shared/onderdrukking';
 import { periodes, type Tijdvak } from '../shared/periode';
@@ -83,10 +83,6 @@ const GESTART = sql`('gestart', 'gestopt')`;
 const basisStructureel = (soort: SQL) => sql`(${soort} in ('PTO', 'PERSOONLIJKE_VERZORGING') or ${soort} like 'TO%' or ${soort} like 'DB%')`;
 const basisTO = (soort: SQL) => sql`(${soort} = 'PTO' or ${soort} like 'TO%')`;
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
@@ -178,7 +174,7 @@ export async function klantstromen(db: Db, scope: Scope, rule: SuppressionRule, 
   const jaarTot = `${laatste.slice(0, 4)}-12-31`;
   const maandVan = (d: SQL) => sql`date_trunc('month', (${d})::timestamp)::date`;
 
-  const stromen = await rows<{ van: string; instroom: number; naar_aanvullend: number; naar_basis: number }>(db, sql`
+  const stromen = await sqlRows<{ van: string; instroom: number; naar_aanvullend: number; naar_basis: number }>(db, sql`
     with m as (
       select s::date as van from generate_series(${jaarVan}::timestamp, ${jaarTot}::timestamp, interval '1 month') as s
     ),
@@ -209,7 +205,7 @@ export async function klantstromen(db: Db, scope: Scope, rule: SuppressionRule, 
       left join naar_basis nb on nb.van = m.van
     order by m.van`);
 
-  const redenen = await rows<{ van: string; reden: string | null; n: number }>(db, sql`
+  const redenen = await sqlRows<{ van: string; reden: string | null; n: number }>(db, sql`
     select ${maandVan(sql`t.stopdatum`)}::text as van, t.reden_beeindiging as reden, count(*)::int as n
     from aanvullende_ondersteuning.toewijzing t
     where t.gemeente_code = ${g} and t.status = 'gestopt' and t.stopdatum between ${jaarVan}::date and ${jaarTot}::date
@@ -220,7 +216,7 @@ export async function klantstromen(db: Db, scope: Scope, rule: SuppressionRule, 
   // so a resident counts once; each island adds +1 on its first day and -1 on the day after
   // its last; a running sum read at each period end is the number of distinct residents in
   // care that day. (A join of the periods on the intervals took 1-2 s at 100,000 residents.)
-  const standen = await rows<{ van: string; basis_to: number; basis_db: number; aanvullend_to: number; aanvullend_db: number }>(db, sql`
+  const standen = await sqlRows<{ van: string; basis_to: number; basis_db: number; aanvullend_to: number; aanvullend_db: number }>(db, sql`
     with p as (
       select s::date as van, (s + ${interval}::interval - interval '1 day')::date as tot
       from generate_series(date_trunc(${unit}, ${eerste}::timestamp), date_trunc(${unit}, ${laatste}::timestamp), ${interval}::interval) as s
@@ -424,7 +420,7 @@ const DAY = 86_400_000;
 export async function omvangPerProduct(db: Db, scope: Scope, rule: SuppressionRule, args: { van: string; tot: string }) {
   if (args.van > args.tot) throw badUserInput('tot', 'tot must not be before van');
   if (Date.parse(args.tot) - Date.parse(args.van) > 5 * 366 * DAY) throw badUserInput('tot', 'the period may be at most five years');
-  const data = await rows<{ product: string; eenheid: string; frequentie: string; organisatie: string; n: number; volume: number }>(db, sql`
+  const data = await sqlRows<{ product: string; eenheid: string; frequentie: string; organisatie: string; n: number; volume: number }>(db, sql`
     select t.product, t.omvang_eenheid as eenheid, t.omvang_frequentie as frequentie, coalesce(t.onderaannemer_id, t.organisatie_id) as organisatie,
       count(distinct t.inwoner_id)::int as n, sum(t.omvang_volume)::int as volume
     from aanvullende_ondersteuning.toewijzing t

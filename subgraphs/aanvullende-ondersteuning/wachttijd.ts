@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { badUserInput } from '../shared/errors';
-import { sqlRows } from '../shared/gebiedsfiguren';
+import { sqlRows, type Db } from '../../db/client';
 import { onderdrukLijstenMetGedeeldTotaal, type OnderdrukteTelling } from '../shared/onderdrukking';
 import type { SuppressionRule, Telling } from '../shared/suppression';
 import type { Scope } from '../shared/tokens';

@@ -16,13 +16,14 @@
  * Subsidies and budgets are public money to organisations, not about residents: exact.
  * They are granted per year, so they are given for periods of whole calendar years only.
  */
+import { sqlRows } from '../../db/client';
 import { sql, type SQL } from 'drizzle-orm';
 import { kostprijs, lumpsum, herverdeling, subsidie } from '../../db/schema/financien';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import type { GebiedsTabel, Niveau } from '../shared/gebiedscijfers';
 import {
-  figuurPerioden, memoKey, niveauVan, periodeTabellen, sqlRows, wijkIndeling,
+  figuurPerioden, memoKey, niveauVan, periodeTabellen, wijkIndeling,
   type FiguurArgs, type FiguurRij,
 } from '../shared/gebiedsfiguren';
 import { MAX_PERIODES, periodes, type Periode } from '../shared/periode';

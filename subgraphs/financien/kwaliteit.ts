@@ -19,7 +19,7 @@
  * when the same total over the others is.
  */
 import { and, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { sqlRows, type Db } from '../../db/client';
 import { beschikkingAanvraag } from '../../db/schema/basisondersteuning';
 import { clientervaring, contract, klacht } from '../../db/schema/financien';
 import { badUserInput } from '../shared/errors';
@@ -84,10 +84,6 @@ export function eenPeriode(van: string, tot: string): Periode {
   return { label: `${van}/${tot}`, van, tot };
 }
 
-const rows = async <T>(db: Db, q: SQL): Promise<T[]> => {
-  const result = await db.execute(q);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-};
 
 /** The periods as a SQL table p(label, van, tot). */
 const periodeTabel = (periodes: readonly Periode[]) =>
@@ -113,25 +109,25 @@ export async function kwaliteitReeks(db: Db, scope: Scope, rule: SuppressionRule
     // The contracted providers in the whole range (hoofdaanbieder or onderaannemer): a line each, also with 0.
     db.selectDistinct({ org: contract.organisatieId }).from(contract)
       .where(and(eq(contract.gemeenteCode, g), lte(contract.ingangsdatum, maxTot), or(isNull(contract.einddatum), gte(contract.einddatum, minVan)))),
-    rows<KlachtRij>(db, sql`select p.label, ${klacht.organisatieId} as org, ${klacht.route} as route, ${klacht.status} as status, count(*)::int as n
+    sqlRows<KlachtRij>(db, sql`select p.label, ${klacht.organisatieId} as org, ${klacht.route} as route, ${klacht.status} as status, count(*)::int as n
       from ${p} join ${klacht} on ${klacht.ingediendOp} between p.van and p.tot
       where ${klacht.gemeenteCode} = ${g}
       group by p.label, ${klacht.organisatieId}, ${klacht.route}, ${klacht.status}`),
     // Handling time of the complaints handled in the period; the gemeente's median by a grouping set.
-    rows<AfhandelRij>(db, sql`select p.label, ${klacht.organisatieId} as org, grouping(${klacht.organisatieId})::int as gemeente,
+    sqlRows<AfhandelRij>(db, sql`select p.label, ${klacht.organisatieId} as org, grouping(${klacht.organisatieId})::int as gemeente,
         count(*)::int as afgehandeld,
         count(*) filter (where ${klacht.afgehandeldOp} - ${klacht.ingediendOp} > ${NORM_AFHANDELDAGEN})::int as boven_norm,
         percentile_cont(0.5) within group (order by ${klacht.afgehandeldOp} - ${klacht.ingediendOp}) as mediaan
       from ${p} join ${klacht} on ${klacht.afgehandeldOp} between p.van and p.tot
       where ${klacht.gemeenteCode} = ${g} and ${klacht.status} = 'AFGEHANDELD'
       group by grouping sets ((p.label, ${klacht.organisatieId}), (p.label))`),
-    rows<ErvaringRij>(db, sql`select p.label, ${clientervaring.organisatieId} as org, ${clientervaring.product} as product,
+    sqlRows<ErvaringRij>(db, sql`select p.label, ${clientervaring.organisatieId} as org, ${clientervaring.product} as product,
         sum(${clientervaring.respondenten})::int as respondenten, sum(${clientervaring.scoreSom})::int as score_som
       from ${p} join ${clientervaring} on ${kwartaalStart} between p.van and p.tot
       where ${clientervaring.gemeenteCode} = ${g}
       group by p.label, ${clientervaring.organisatieId}, ${clientervaring.product}`),
     // Bezwaren: read across schemas from the basisondersteuning (a count, nothing about the resident).
-    rows<BezwaarRij>(db, sql`select p.label, count(${beschikkingAanvraag.id})::int as n
+    sqlRows<BezwaarRij>(db, sql`select p.label, count(${beschikkingAanvraag.id})::int as n
       from ${p} left join ${beschikkingAanvraag} on ${beschikkingAanvraag.bezwaarOp} between p.van and p.tot and ${beschikkingAanvraag.gemeenteCode} = ${g}
       group by p.label`),
   ]);

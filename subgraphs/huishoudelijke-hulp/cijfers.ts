@@ -22,10 +22,11 @@
  * contract in the gemeente or an indicatie there, from the same SQL statement, so a series
  * and its single periods have the same lines. One statement per request and arguments.
  */
+import { sqlRows } from '../../db/client';
 import { sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../shared/context';
 import {
-  figuurPerioden, intern, memoKey, niveauVan, periodenTabel, periodeTabellen, sqlRows, wijkIndeling,
+  figuurPerioden, intern, memoKey, niveauVan, periodenTabel, periodeTabellen, wijkIndeling,
   type FiguurArgs, type FiguurRij, type PeriodeTabel,
 } from '../shared/gebiedsfiguren';
 import type { Periode } from '../shared/periode';

@@ -18,7 +18,7 @@
  * Counting happens in one SQL statement (window functions per level); Node only maps rows.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { sqlRows, type Db } from '../../db/client';
 
 export type AnoniemNiveau = 'WIJK' | 'GEBIED' | 'OMVANG_KLASSE' | 'KWARTAAL';
 
@@ -159,8 +159,7 @@ export async function anoniemeMaandexport(db: Db, gemeente: string, jaar: number
   const van = `${jaar}-${mm}-01`;
   const tot = `${jaar}-${mm}-${String(new Date(Date.UTC(jaar, maand, 0)).getUTCDate()).padStart(2, '0')}`;
 
-  const result = await db.execute(anoniemeExportQuery(gemeente, van, tot, k));
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Rij[] }).rows) as Rij[];
+  const rows = await sqlRows<Rij>(db, anoniemeExportQuery(gemeente, van, tot, k));
   const first = rows[0];
   // The summary row is always there (left join), also when nothing is published.
   check(first !== undefined, 'summary row missing');

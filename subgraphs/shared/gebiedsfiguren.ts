@@ -13,7 +13,7 @@
  * Gebied/Gemeente fields of one request share one computation.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { sqlRows, type Db } from '../../db/client';
 import { badUserInput } from './errors';
 import { gebiedsTabel, type GebiedsTabel, type Niveau, type WijkIndeling } from './gebiedscijfers';
 import { periodes, type Periode, type Tijdvak } from './periode';
@@ -68,12 +68,6 @@ export const dag = (datum: string): FiguurArgs & { intern: true } => ({ van: dat
 export function periodenTabel(perioden: readonly Periode[]): SQL {
   const rijen = perioden.map((p) => sql`(${p.label}, ${p.van}::date, ${p.tot}::date)`);
   return sql`(values ${sql.join(rijen, sql`, `)}) as p(label, van, tot)`;
-}
-
-/** The rows of a raw SQL statement on either driver (postgres.js gives an array, PGlite { rows }). */
-export async function sqlRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
 }
 
 /** Every wijk of the caller's gemeente with its gebied, ordered by gebied and code. */
