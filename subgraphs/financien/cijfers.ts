@@ -23,7 +23,7 @@ import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import type { GebiedsTabel, Niveau } from '../shared/gebiedscijfers';
 import {
-  figuurPerioden, memoKey, niveauVan, periodeTabellen, wijkIndeling,
+  figuurPerioden, memoKey, niveauVan, periodenTabel, periodeTabellen, wijkIndeling,
   type FiguurArgs, type FiguurRij,
 } from '../shared/gebiedsfiguren';
 import { MAX_PERIODES, periodes, type Periode } from '../shared/periode';
@@ -36,18 +36,13 @@ type Ctx = SubgraphContext<Loaders>;
 type Perceel = keyof typeof ZORG;
 const PERCEEL_VOLGORDE = PERCELEN as readonly Perceel[];
 
-const laatsteDag = (datum: string) => new Date(Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)), 0)).toISOString().slice(0, 10);
 /** A period of whole calendar years: 1 January up to and including 31 December. */
 const heleJaren = (p: Periode) => p.van.endsWith('-01-01') && p.tot.endsWith('-12-31');
 const jarenIn = (p: Periode) => Number(p.tot.slice(0, 4)) - Number(p.van.slice(0, 4)) + 1;
 
 /** The periods asked for (whole months only) and the months they cover. */
 export function perioden(args: FiguurArgs): { perioden: Periode[]; maanden: Periode[] } {
-  if (!args.per) {
-    if (!/^\d{4}-\d{2}-01$/.test(args.van)) throw badUserInput('van', 'van must be the first day of a month');
-    if (args.tot !== laatsteDag(args.tot)) throw badUserInput('tot', 'tot must be the last day of a month');
-  }
-  const gevraagd = figuurPerioden(args);
+  const gevraagd = figuurPerioden(args); // whole months only
   const maanden = new Map<string, Periode>();
   for (const p of gevraagd) for (const m of periodes(p.van, p.tot, 'MAAND')) maanden.set(m.label, m);
   if (maanden.size > MAX_PERIODES) throw badUserInput('tot', `The periods span at most ${MAX_PERIODES} months`);
@@ -63,7 +58,7 @@ interface Rij { tabel: 'zorg' | 'subsidie' | 'budget' | 'kostprijs'; label: stri
  * per (period, perceel) of a period within one year.
  */
 function query(gemeente: string, labels: readonly Periode[]): SQL {
-  const p = sql`(values ${sql.join(labels.map((x) => sql`(${x.label}::text, ${x.van}::date, ${x.tot}::date)`), sql`, `)}) as p(label, van, tot)`;
+  const p = periodenTabel(labels);
   const zorg = PERCEEL_VOLGORDE.map((perceel) => {
     const z = ZORG[perceel];
     return sql`select 'zorg' as tabel, p.label, ${z.wijk} as wijk, ${perceel}::text as categorie,

@@ -22,9 +22,9 @@ import { and, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { sqlRows, type Db } from '../../db/client';
 import { beschikkingAanvraag } from '../../db/schema/basisondersteuning';
 import { clientervaring, contract, klacht } from '../../db/schema/financien';
-import { badUserInput } from '../shared/errors';
 import { onderdrukTabel } from '../shared/onderdrukking';
 import type { Periode } from '../shared/periode';
+import { figuurPerioden, periodenTabel } from '../shared/gebiedsfiguren';
 import type { SuppressionRule, Telling } from '../shared/suppression';
 import type { Scope } from '../shared/tokens';
 
@@ -69,25 +69,13 @@ export interface KwaliteitPeriode extends Periode {
   kwaliteit: KwaliteitView;
 }
 
-const laatsteDag = (datum: string) => new Date(Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)), 0)).toISOString().slice(0, 10);
-
 /**
- * The single period of `kwaliteit(van, tot)`: whole months only, so two overlapping
- * requests cannot be differenced down to a day (a month is also the finest period of
- * a series).
+ * The single period of `kwaliteit(van, tot)`: whole months only, as every figure period
+ * (shared/gebiedsfiguren.ts figuurPerioden), so two overlapping requests cannot be
+ * differenced down to a day.
  */
-export function eenPeriode(van: string, tot: string): Periode {
-  if (!van.endsWith('-01')) throw badUserInput('van', 'van must be the first day of a month');
-  if (tot !== laatsteDag(tot)) throw badUserInput('tot', 'tot must be the last day of a month');
-  if (tot < van) throw badUserInput('tot', 'tot must not be before van');
-  if (Number(tot.slice(0, 4)) - Number(van.slice(0, 4)) > 10) throw badUserInput('tot', 'the period may be at most ten years');
-  return { label: `${van}/${tot}`, van, tot };
-}
+export const eenPeriode = (van: string, tot: string): Periode => figuurPerioden({ van, tot })[0]!;
 
-
-/** The periods as a SQL table p(label, van, tot). */
-const periodeTabel = (periodes: readonly Periode[]) =>
-  sql`(values ${sql.join(periodes.map((p) => sql`(${p.label}::text, ${p.van}::date, ${p.tot}::date)`), sql`, `)}) as p(label, van, tot)`;
 
 /** Start date of a survey quarter, in SQL. */
 const kwartaalStart = sql`make_date(${clientervaring.jaar}, (${clientervaring.kwartaal} - 1) * 3 + 1, 1)`;
@@ -101,7 +89,7 @@ interface BezwaarRij { label: string; n: number }
 export async function kwaliteitReeks(db: Db, scope: Scope, rule: SuppressionRule, periodes: readonly Periode[]): Promise<KwaliteitPeriode[]> {
   if (periodes.length === 0) return [];
   const g = scope.gemeente;
-  const p = periodeTabel(periodes);
+  const p = periodenTabel(periodes);
   const minVan = periodes.reduce((m, x) => (x.van < m ? x.van : m), periodes[0]!.van);
   const maxTot = periodes.reduce((m, x) => (x.tot > m ? x.tot : m), periodes[0]!.tot);
 

@@ -14,22 +14,17 @@
  *    (gebiedsTabel.sommen), to one decimal.
  *
  * One table (wijk x provider, with totals), so the totals and the per-provider figures are
- * suppressed together. The provider view (`eigen`): an hh-medewerker sees its own
- * organisation's figures exact and unrounded, and the others suppressed as if its own were
- * published; every other role sees all providers suppressed.
+ * suppressed together. The provider view (`eigen`): a role that acts for an organisation
+ * sees that organisation's figures exact and unrounded, and the others suppressed as if its
+ * own were published; every other role sees all providers suppressed.
  *
  * The providers (categories) do not depend on the period: every organisation with an HH
  * contract in the gemeente or an indicatie there, from the same SQL statement, so a series
  * and its single periods have the same lines. One statement per request and arguments.
  */
-import { sqlRows } from '../../db/client';
 import { sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../shared/context';
-import {
-  figuurPerioden, intern, memoKey, niveauVan, periodenTabel, periodeTabellen, wijkIndeling,
-  type FiguurArgs, type FiguurRij, type PeriodeTabel,
-} from '../shared/gebiedsfiguren';
-import type { Periode } from '../shared/periode';
+import { berekenFiguur, niveauVan, periodenTabel, type FiguurArgs, type FiguurSpec } from '../shared/gebiedsfiguren';
 import type { Telling } from '../shared/suppression';
 import type { Loaders } from './loaders';
 
@@ -51,53 +46,33 @@ export interface HuishoudelijkeHulpCijfers {
   perAanbieder: HhCijfersPerAanbieder[];
 }
 
-type Rij = FiguurRij & { tabel: 'clienten' | 'aanbieders'; minuten: number | string };
-
-const query = (gemeente: string, perioden: readonly Periode[]) => sql`
-  with laatste as (
-    select distinct on (p.label, i.inwoner_id) p.label, i.wijk_code, i.organisatie_id, i.minuten_per_week
-    from ${periodenTabel(perioden)}
-    join huishoudelijke_hulp.indicatie i
-      on i.gemeente_code = ${gemeente} and i.startdatum <= p.tot and (i.einddatum is null or i.einddatum >= p.van)
-    order by p.label, i.inwoner_id, i.startdatum desc, i.id desc
-  )
-  select label, wijk_code as wijk, 'clienten' as tabel, organisatie_id as categorie, count(*) as n, sum(minuten_per_week) as minuten
-  from laatste
-  group by label, wijk_code, organisatie_id
-  union all
-  -- The providers, whatever the period: contracted for HH, or with an indicatie.
-  select null, null, 'aanbieders', a.organisatie_id, 0, 0 from (
-    select organisatie_id from financien.contract where gemeente_code = ${gemeente} and perceel = 'HULP_BIJ_HET_HUISHOUDEN'
-    union
-    select organisatie_id from huishoudelijke_hulp.indicatie where gemeente_code = ${gemeente}
-  ) a`;
-
-interface Tabellen {
-  aanbieders: string[];
-  eigen: string | null;
-  perioden: PeriodeTabel[];
-}
-
-/** The suppressed table per period, computed once per request and arguments. */
-function tabellen(ctx: Ctx, args: FiguurArgs): Promise<Tabellen> {
-  const perioden = args.intern ? [intern(args.van, args.tot)] : figuurPerioden(args); // validates before anything is cached
-  const memo = ctx.loaders.figuren;
-  // Any role that acts for an organisation knows that organisation's own clients.
-  const eigen = ctx.scope.organisatie ?? null;
-  return memo(memoKey('huishoudelijke-hulp', args), async () => {
-    const [wijken, rijen] = await Promise.all([
-      memo('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope)),
-      sqlRows<Rij>(ctx.db, query(ctx.scope.gemeente, perioden)),
-    ]);
-    const clienten = rijen.filter((r) => r.tabel === 'clienten');
-    const aanbieders = [...new Set(rijen.map((r) => r.categorie))].sort();
-    return {
-      aanbieders,
-      eigen,
-      perioden: periodeTabellen(clienten, { perioden, wijken, categorieen: aanbieders, totalen: true, eigen: eigen === null ? undefined : (c) => c === eigen }, ctx.suppression),
-    };
-  });
-}
+/**
+ * One statement: the clients per period, wijk and provider (each with its latest
+ * indicatie), and the providers of the gemeente as rows without a period, so that the
+ * providers (`uitRijen`) do not depend on the period asked for.
+ */
+const spec = (gemeente: string, eigen: string | null): FiguurSpec<'clienten'> => ({
+  naam: 'huishoudelijke-hulp',
+  query: (perioden) => sql`
+    with laatste as (
+      select distinct on (p.label, i.inwoner_id) p.label, i.wijk_code, i.organisatie_id, i.minuten_per_week
+      from ${periodenTabel(perioden)}
+      join huishoudelijke_hulp.indicatie i
+        on i.gemeente_code = ${gemeente} and i.startdatum <= p.tot and (i.einddatum is null or i.einddatum >= p.van)
+      order by p.label, i.inwoner_id, i.startdatum desc, i.id desc
+    )
+    select label, wijk_code as wijk, 'clienten' as tabel, organisatie_id as categorie, count(*) as n, sum(minuten_per_week) as minuten
+    from laatste
+    group by label, wijk_code, organisatie_id
+    union all
+    -- The providers, whatever the period: contracted for HH, or with an indicatie.
+    select null, null, 'clienten', a.organisatie_id, 0, 0 from (
+      select organisatie_id from financien.contract where gemeente_code = ${gemeente} and perceel = 'HULP_BIJ_HET_HUISHOUDEN'
+      union
+      select organisatie_id from huishoudelijke_hulp.indicatie where gemeente_code = ${gemeente}
+    ) a`,
+  tabellen: { clienten: { categorieen: 'uitRijen', totalen: true, eigen: eigen === null ? undefined : (c) => c === eigen } },
+});
 
 /**
  * Minutes per week as hours per week; null stays null (suppressed). Exact (one decimal) for
@@ -118,8 +93,11 @@ export async function huishoudelijkeHulpCijfers(
 ): Promise<HuishoudelijkeHulpCijfers[]> {
   const niveau = niveauVan(typename, parent, ctx.scope);
   if (niveau === null) return [];
-  const { aanbieders, eigen, perioden } = await tabellen(ctx, args);
-  return perioden.flatMap(({ periode, tabel, som }) => {
+  // Any role that acts for an organisation knows that organisation's own clients.
+  const eigen = ctx.scope.organisatie ?? null;
+  const perioden = await berekenFiguur(ctx, spec(ctx.scope.gemeente, eigen), args);
+  return perioden.flatMap(({ periode, tabellen: { clienten: { tabel, som } } }) => {
+    const aanbieders = tabel.categorieen;
     const c = tabel.cijfers(niveau);
     const m = tabel.sommen(niveau, som('minuten'));
     if (!c || !m) return [];

@@ -16,7 +16,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { sqlRows, type Db } from '../../db/client';
 import { badUserInput } from './errors';
 import { gebiedsTabel, type GebiedsTabel, type Niveau, type WijkIndeling } from './gebiedscijfers';
-import { periodes, type Periode, type Tijdvak } from './periode';
+import { heleMaanden, jarenInBereik, periodes, type Periode, type Tijdvak } from './periode';
 import type { SuppressionRule } from './suppression';
 import type { Scope } from './tokens';
 
@@ -33,32 +33,18 @@ const MAX_DAGEN = 3660;
 
 /**
  * The periods asked for: a series per month/quarter/year, or [van, tot] as one period.
- * Only whole calendar months (van the first, tot the last day of a month): two overlapping periods that differ by a few days would let a client
- * subtract one count from another and find the few residents in between.
+ * Only whole calendar months (periode.ts heleMaanden). The platform's own day figures
+ * (`dag`) are one period of that day.
  */
 export function figuurPerioden(args: FiguurArgs): Periode[] {
-  for (const veld of ['van', 'tot'] as const) {
-    const jaar = Number(args[veld].slice(0, 4));
-    if (!(jaar >= 1900 && jaar <= 2100)) throw badUserInput(veld, `${veld} must be in the years 1900 to 2100`);
-  }
-  if (!args.van.endsWith('-01')) throw badUserInput('van', 'van must be the first day of a month');
-  if (args.tot !== laatsteDag(args.tot)) throw badUserInput('tot', 'tot must be the last day of a month');
+  if (args.intern) return [{ label: args.van === args.tot ? args.van : `${args.van}/${args.tot}`, van: args.van, tot: args.tot }];
+  jarenInBereik(args.van, args.tot);
+  heleMaanden(args.van, args.tot);
   if (args.per) return periodes(args.van, args.tot, args.per);
   if (args.tot < args.van) throw badUserInput('tot', 'tot must not be before van');
   const dagen = (Date.parse(args.tot) - Date.parse(args.van)) / 86_400_000;
   if (dagen > MAX_DAGEN) throw badUserInput('tot', 'A period spans at most ten years; ask for a series with `per`');
-  return [intern(args.van, args.tot)];
-}
-
-/** The last day of the month of a YYYY-MM-DD date. */
-const laatsteDag = (datum: string) => {
-  const [j, m] = [Number(datum.slice(0, 4)), Number(datum.slice(5, 7))];
-  return `${datum.slice(0, 8)}${String(new Date(Date.UTC(j, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
-
-/** A period for the platform's own use (e.g. the figure of today), not validated as client input. */
-export function intern(van: string, tot: string): Periode {
-  return { label: van === tot ? van : `${van}/${tot}`, van, tot };
+  return [{ label: `${args.van}/${args.tot}`, van: args.van, tot: args.tot }];
 }
 
 /** The arguments of the figure of one day, for the fields of today (e.g. Wijk.clientenBasisondersteuning). */
@@ -66,7 +52,7 @@ export const dag = (datum: string): FiguurArgs & { intern: true } => ({ van: dat
 
 /** The periods as a derived table p(label, van, tot) for one SQL statement over all of them. */
 export function periodenTabel(perioden: readonly Periode[]): SQL {
-  const rijen = perioden.map((p) => sql`(${p.label}, ${p.van}::date, ${p.tot}::date)`);
+  const rijen = perioden.map((p) => sql`(${p.label}::text, ${p.van}::date, ${p.tot}::date)`);
   return sql`(values ${sql.join(rijen, sql`, `)}) as p(label, van, tot)`;
 }
 
@@ -168,7 +154,7 @@ export function berekenFiguur<T extends string>(
   spec: FiguurSpec<T>,
   args: FiguurArgs,
 ): Promise<Array<{ periode: Periode; tabellen: Record<T, PeriodeTabel> }>> {
-  const perioden = args.intern ? [intern(args.van, args.tot)] : figuurPerioden(args); // validates before anything is cached
+  const perioden = figuurPerioden(args); // validates before anything is cached
   const memo = ctx.loaders.figuren;
   return memo(memoKey(spec.naam, args), async () => {
     const [wijken, rijen] = await Promise.all([

@@ -38,10 +38,7 @@ function periodeVan(tijdvak: Tijdvak, jaar: number, index: number): Periode {
  * naming the field when tot is before van or the series would be longer than MAX_PERIODES.
  */
 export function periodes(van: string, tot: string, tijdvak: Tijdvak): Periode[] {
-  for (const [veld, datum] of [['van', van], ['tot', tot]] as const) {
-    const jaar = Number(datum.slice(0, 4));
-    if (!(jaar >= 1900 && jaar <= 2100)) throw badUserInput(veld, `${veld} must be in the years 1900 to 2100`);
-  }
+  jarenInBereik(van, tot);
   if (tot < van) throw badUserInput('tot', 'tot must not be before van');
   const [vj, vm] = [Number(van.slice(0, 4)), Number(van.slice(5, 7))];
   const [tj, tm] = [Number(tot.slice(0, 4)), Number(tot.slice(5, 7))];
@@ -59,4 +56,23 @@ export function periodes(van: string, tot: string, tijdvak: Tijdvak): Periode[] 
     out.push(periodeVan(tijdvak, j, index));
   }
   return out;
+}
+
+/** BAD_USER_INPUT naming the field when van or tot lies outside the years 1900 to 2100. */
+export function jarenInBereik(van: string, tot: string): void {
+  for (const [veld, datum] of [['van', van], ['tot', tot]] as const) {
+    const jaar = Number(datum.slice(0, 4));
+    if (!(jaar >= 1900 && jaar <= 2100)) throw badUserInput(veld, `${veld} must be in the years 1900 to 2100`);
+  }
+}
+
+/**
+ * BAD_USER_INPUT naming the field unless van is the first and tot the last day of a month:
+ * periods a few days apart could otherwise be differenced down to a few residents.
+ */
+export function heleMaanden(van: string, tot: string): void {
+  if (!van.endsWith('-01')) throw badUserInput('van', 'van must be the first day of a month');
+  if (tot.slice(8) !== pad(lastDay(Number(tot.slice(0, 4)), Number(tot.slice(5, 7))))) {
+    throw badUserInput('tot', 'tot must be the last day of a month');
+  }
 }
