@@ -44,7 +44,7 @@ import type { SuppressionRule, Telling } from '../shared/suppression';
 import type { Scope } from '../shared/tokens';
 import { checkJaar } from '../shared/validate';
 import type { SubgraphContext } from '../shared/context';
-import { wijkIndeling } from '../shared/gebiedsfiguren';
+import { wijkenVan } from '../shared/gebiedsfiguren';
 import { aanbiederKolom, aanvullendeTabellen, eigenOrganisatie, type AanbiederRol } from './cijfers';
 import type { Loaders } from './loaders';
 
@@ -393,7 +393,7 @@ export async function aanbiederslandschap(ctx: SubgraphContext<Loaders>, jaarInp
   const heeft = (t: Telling) => t.onderdrukt || t.waarde! > 0;
   const out: Array<{ wijk: { code: string } | null; organisatie: { id: string } | null; rol: AanbiederRol | null; clienten: Telling }> = [];
   const wijken: Array<{ code: string; totaal: Telling }> = [];
-  for (const w of await ctx.loaders.figuren('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope))) {
+  for (const w of await wijkenVan(ctx)) {
     const c = tabel.cijfers({ wijk: w.code })!;
     c.perCategorie.forEach((t, j) => { if (heeft(t)) out.push({ wijk: { code: w.code }, organisatie: { id: kolommen[j]!.organisatie }, rol: kolommen[j]!.rol, clienten: t }); });
     if (heeft(c.totaal!)) wijken.push({ code: w.code, totaal: c.totaal! });

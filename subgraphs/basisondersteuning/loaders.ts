@@ -37,7 +37,7 @@ function signaalScope(db: Db, scope: Scope): SQL {
 
 /** Every statement is scoped to the caller's gemeente; personal rows also to its relation. */
 export function createLoaders(db: Db, scope: Scope) {
-  return {
+  const loaders = {
     wijk: oneLoader<WijkRow>(
       (codes) => db.select().from(wijk).where(and(eq(wijk.gemeenteCode, scope.gemeente), inArray(wijk.code, [...codes]))),
       (r) => r.code,
@@ -137,12 +137,14 @@ export function createLoaders(db: Db, scope: Scope) {
     /** Steering figures: one computation per figure set and arguments per request. */
     figuren: figuurMemo(),
   };
+  // The figures' wijk indeling is the wijk list this subgraph loads anyway (one statement).
+  return { ...loaders, wijkIndeling: () => listWijken(db, scope, loaders) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** All wijken of the caller's gemeente, by gebied and code: one statement per request (primes the wijk loader). */
-export function listWijken(db: Db, scope: Scope, loaders: Loaders): Promise<WijkRow[]> {
+export function listWijken(db: Db, scope: Scope, loaders: Pick<Loaders, 'figuren' | 'wijk'>): Promise<WijkRow[]> {
   return loaders.figuren('wijken', async () => {
     const rows = await db.select().from(wijk).where(eq(wijk.gemeenteCode, scope.gemeente)).orderBy(wijk.gebied, wijk.code);
     for (const row of rows) loaders.wijk.prime(row.code, row);

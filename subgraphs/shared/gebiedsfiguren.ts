@@ -4,7 +4,8 @@
  * then returns the whole picture.
  *
  * How a figure set is computed, whatever the number of wijken asked for:
- *  - one SQL statement per request for the wijk indeling (wijkIndeling),
+ *  - one SQL statement per request for the wijk indeling (wijkenVan; none in
+ *    basisondersteuning, which has the wijk list anyway),
  *  - one SQL statement per figure set and argument set, grouping by period, wijk and
  *    category over all wijken (the caller's `bereken`),
  *  - suppression in Node with gebiedsTabel (wijk, gebied and gemeente together), once
@@ -54,6 +55,20 @@ export const dag = (datum: string): FiguurArgs & { intern: true } => ({ van: dat
 export function periodenTabel(perioden: readonly Periode[]): SQL {
   const rijen = perioden.map((p) => sql`(${p.label}::text, ${p.van}::date, ${p.tot}::date)`);
   return sql`(values ${sql.join(rijen, sql`, `)}) as p(label, van, tot)`;
+}
+
+/** What the figure code needs from a subgraph's context. */
+export interface FiguurCtx {
+  db: Db;
+  scope: Scope;
+  suppression: SuppressionRule;
+  /** `wijkIndeling`: the owner of Wijk (basisondersteuning) passes the wijk list it loads anyway. */
+  loaders: { figuren: FiguurMemo; wijkIndeling?: () => Promise<readonly WijkIndeling[]> };
+}
+
+/** The wijk indeling of this request: the owner's list, or one statement per request. */
+export function wijkenVan(ctx: FiguurCtx): Promise<readonly WijkIndeling[]> {
+  return ctx.loaders.wijkIndeling?.() ?? ctx.loaders.figuren('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope));
 }
 
 /** Every wijk of the caller's gemeente with its gebied, ordered by gebied and code. */
@@ -150,7 +165,7 @@ export interface FiguurSpec<T extends string> {
 
 /** The suppressed tables of one figure set, per period, computed once per request and arguments. */
 export function berekenFiguur<T extends string>(
-  ctx: { db: Db; scope: Scope; suppression: SuppressionRule; loaders: { figuren: FiguurMemo } },
+  ctx: FiguurCtx,
   spec: FiguurSpec<T>,
   args: FiguurArgs,
 ): Promise<Array<{ periode: Periode; tabellen: Record<T, PeriodeTabel> }>> {
@@ -158,7 +173,7 @@ export function berekenFiguur<T extends string>(
   const memo = ctx.loaders.figuren;
   return memo(memoKey(spec.naam, args), async () => {
     const [wijken, rijen] = await Promise.all([
-      memo('wijkIndeling', () => wijkIndeling(ctx.db, ctx.scope)),
+      wijkenVan(ctx),
       sqlRows<FiguurRij & { tabel: T }>(ctx.db, spec.query(perioden)),
     ]);
     const namen = Object.keys(spec.tabellen) as T[];
