@@ -29,6 +29,16 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
     internalTokenTtlSeconds: config.INTERNAL_TOKEN_TTL_SECONDS,
     defaultGemeente: config.DEFAULT_GEMEENTE,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    subgraphConnections: config.SUBGRAPH_CONNECTIONS,
+    limits: {
+      maxDepth: config.QUERY_MAX_DEPTH,
+      maxAliases: config.QUERY_MAX_ALIASES,
+      maxTokens: config.QUERY_MAX_TOKENS,
+      maxDirectives: config.QUERY_MAX_DIRECTIVES,
+      maxCost: config.QUERY_MAX_COST,
+    },
+    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
     production: config.NODE_ENV === 'production',
     log: log.child({ component: 'gateway' }),
   };

@@ -27,6 +27,19 @@ const baseSchema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(10),
   SUPPRESSION_ROUNDING: z.coerce.number().int().min(1).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  // Gateway: every subgraph call has a deadline; the figure queries of 24 months at
+  // 100,000 residents take up to 16 s, so the default leaves room above that.
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
+  // Gateway query limits (graphql-armor); gateway/src/limits.ts says how they were chosen.
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(5000),
+  // Gateway per-client rate limit (token bucket); 0 switches it off.
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
   DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'must look like GM0080').default(DEFAULT_GEMEENTE),
   SEED_INWONERS: z.coerce.number().int().min(10).max(100_000).default(8000),
 });

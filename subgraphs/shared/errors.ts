@@ -33,3 +33,26 @@ export function conflict(message: string, extra: Record<string, unknown> = {}, b
 export function betrokkenenVan(error: unknown): readonly string[] {
   return ((error as { [BETROKKENEN]?: readonly string[] } | null)?.[BETROKKENEN]) ?? [];
 }
+
+/**
+ * Connection failures of the database (refused, reset, closed, the server shutting
+ * down): the request may succeed if retried shortly, so clients get DATABASE_UNAVAILABLE
+ * instead of an internal error. SQLSTATE class 08 and 57P0x, and postgres.js's own codes.
+ */
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  '57P01', '57P02', '57P03',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error as { code?: unknown; originalError?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const code = current.code;
+    if (typeof code === 'string' && (DATABASE_UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Database unavailable; try again shortly';

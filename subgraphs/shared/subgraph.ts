@@ -17,7 +17,7 @@ import { graphqlListener, traceContext } from './http';
 import { policyMiddleware, type PolicySet } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
-import { unauthenticated } from './errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, unauthenticated } from './errors';
 import { describeError, type Logger } from './logger';
 import { schrijfVerwerkingen, STATUS, VerwerkingenCollector, verwerkingRecords } from './verwerkingen';
 
@@ -50,9 +50,13 @@ const isUnexpected = (code: unknown) => code === 'INTERNAL_SERVER_ERROR' || code
 
 /**
  * Errors leave a subgraph with their code and message only. Unexpected errors (e.g. a
- * database failure, whose message may quote values) get a generic text.
+ * database failure, whose message may quote values) get a generic text; a database that
+ * cannot be reached gets DATABASE_UNAVAILABLE, so clients know a retry may help.
  */
-export function safeFormatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function safeFormatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  if (isUnexpected(formatted.extensions?.code) && isDatabaseUnavailable(error)) {
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+  }
   if (isUnexpected(formatted.extensions?.code)) {
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -120,7 +124,9 @@ export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' 
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: 'Processing log unavailable: the response was withheld', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+                isDatabaseUnavailable(error)
+                  ? { message: `${DATABASE_UNAVAILABLE_MESSAGE}: the response was withheld`, extensions: { code: 'DATABASE_UNAVAILABLE' } }
+                  : { message: 'Processing log unavailable: the response was withheld', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
               ];
             }
           }

@@ -1,7 +1,8 @@
 /**
- * One subgraph down: the gateway stays up and returns the other subgraphs' data, with
- * an error for the missing part only (fields contributed to an entity by another
- * subgraph are nullable for this reason).
+ * One subgraph down or slow: the gateway stays up and returns the other subgraphs' data,
+ * with a typed error for the missing part only (fields contributed to an entity by
+ * another subgraph are nullable for this reason). The database restarting is in
+ * database-restart.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
@@ -10,7 +11,8 @@ import { bootStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await bootStack({ inwoners: 100 });
+  // A short deadline, so the slow subgraph below costs a second, not the default 30 s.
+  stack = await bootStack({ inwoners: 100, env: { SUBGRAPH_TIMEOUT_MS: '1000' } });
 });
 afterAll(() => stack?.stop());
 
@@ -35,6 +37,39 @@ describe('a subgraph that is down', () => {
     expect(after.body.errors![0]!.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     // The gateway itself is still healthy.
     expect((await fetch(stack.platform.gatewayUrl.replace('/graphql', '/health'))).status).toBe(200);
+  });
+
+  it('gives a slow subgraph a deadline: SUBGRAPH_TIMEOUT for its fields, the rest answered, the client not held', async () => {
+    const token = await stack.token({ rol: 'gemeente-beleid' });
+    const name = 'sociale-basis';
+    const service = stack.platform.subgraphs.find((s) => s.name === name)!;
+    const port = Number(new URL(stack.platform.subgraphUrls[name]).port);
+    service.server.closeAllConnections();
+    await closeServer(service.server);
+    // Accepts the request and never answers (a hung database, a stuck event loop).
+    const held: Array<() => void> = [];
+    const slow = createServer((_req, res) => {
+      held.push(() => res.destroy());
+    });
+    await listen(slow, port, '127.0.0.1');
+    try {
+      const started = performance.now();
+      const res = await stack.query('{ wijk(code: "WK008050") { naam openHulpvragen { onderdrukt } } }', { token });
+      const elapsed = performance.now() - started;
+      expect(res.status).toBe(200);
+      expect(res.body.data!.wijk).toEqual({ naam: 'Heechterp & Schieringen', openHulpvragen: null });
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0]!.extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT', serviceName: name });
+      expect(res.body.errors![0]!.message).not.toMatch(/127\.0\.0\.1|abort/i);
+      expect(held.length).toBeGreaterThan(0);
+      // The deadline is 1 s; the subgraph would hold the request forever. Loose bound, only against a hang.
+      expect(elapsed).toBeGreaterThanOrEqual(900);
+      expect(elapsed).toBeLessThan(20_000);
+    } finally {
+      for (const release of held) release();
+      slow.closeAllConnections();
+      await closeServer(slow);
+    }
   });
 
   it('maps an HTTP error of a subgraph to SUBGRAPH_UNAVAILABLE without its URL or body', async () => {

@@ -40,8 +40,8 @@ export interface Stack {
 }
 
 /** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
-export async function freshDatabase(onQuery?: (sql: string) => void): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+export async function freshDatabase(onQuery?: (sql: string) => void, adminDatabaseUrl?: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const adminUrl = adminDatabaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const database = await openDatabase({ onQuery });
     return { database, drop: async () => {} };
@@ -66,11 +66,21 @@ export async function freshDatabase(onQuery?: (sql: string) => void): Promise<{ 
  * the gateway on free ports, with dev keys in a temporary directory. `onQuery` sees the
  * SQL text of every statement (migrations and seed included), e.g. to count per subgraph.
  */
-export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string>; onQuery?: (sql: string) => void } = {}): Promise<Stack> {
+export async function bootStack(
+  options: {
+    inwoners?: number;
+    secondGemeente?: boolean;
+    env?: Record<string, string>;
+    onQuery?: (sql: string) => void;
+    /** A PostgreSQL server of the test's own (test/support/pg-cluster.ts) instead of TEST_DATABASE_URL or PGlite. */
+    adminDatabaseUrl?: string;
+  } = {},
+): Promise<Stack> {
   const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, ...options.env });
+  // Tests send many requests with one token: the rate limit is off unless a test sets it.
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, RATE_LIMIT_PER_SECOND: '0', ...options.env });
   ensureDevKeys(keysDir);
-  const { database, drop } = await freshDatabase(options.onQuery);
+  const { database, drop } = await freshDatabase(options.onQuery, options.adminDatabaseUrl);
   const t0 = performance.now();
   await database.migrate();
   const t1 = performance.now();

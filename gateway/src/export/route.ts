@@ -111,6 +111,10 @@ export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C
         const code = error instanceof GraphQLError ? error.extensions.code : undefined;
         if (code === 'UNAUTHENTICATED') throw new Weigering(401, 'UNAUTHENTICATED', (error as GraphQLError).message);
         if (code === 'FORBIDDEN') throw new Weigering(403, 'FORBIDDEN', (error as GraphQLError).message);
+        if (code === 'RATE_LIMITED') {
+          const { retryAfterSeconds } = (error as GraphQLError).extensions;
+          throw new Weigering(429, 'RATE_LIMITED', (error as GraphQLError).message, { retryAfterSeconds });
+        }
         throw error;
       }
       if (url.pathname === '/export' || url.pathname === '/export/') {
@@ -139,7 +143,11 @@ export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C
       res.end();
     } catch (error) {
       if (error instanceof Weigering && !begonnen) {
-        const headers: Record<string, string> = error.status === 405 ? { allow: 'GET' } : error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+        const headers: Record<string, string> =
+          error.status === 405 ? { allow: 'GET' }
+          : error.status === 401 ? { 'www-authenticate': 'Bearer' }
+          : error.status === 429 ? { 'retry-after': String(error.extensions.retryAfterSeconds) }
+          : {};
         sendJson(res, error.status, errorBody(error.message, error.code, error.extensions), headers);
         return;
       }
