@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../gateway/src/rate-limit';
+
+function clock() {
+  let t = 0;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe('RateLimiter', () => {
+  it('allows a burst, then refills at the sustained rate', () => {
+    const c = clock();
+    const limiter = new RateLimiter({ perSecond: 2, burst: 3, now: c.now });
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 0]);
+    expect(limiter.take('a')).toBe(1);
+    c.advance(499);
+    expect(limiter.take('a')).toBeGreaterThan(0);
+    c.advance(2);
+    expect(limiter.take('a')).toBe(0);
+    // A refused request costs nothing: after a long pause the whole burst is back, never more.
+    c.advance(60_000);
+    expect([0, 1, 2, 3].map(() => limiter.take('a'))).toEqual([0, 0, 0, 1]);
+  });
+
+  it('keeps clients apart and tells how long to wait', () => {
+    const c = clock();
+    const limiter = new RateLimiter({ perSecond: 0.25, burst: 1, now: c.now });
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(4);
+    expect(limiter.take('b')).toBe(0);
+  });
+
+  it('is off at 0 per second', () => {
+    const limiter = new RateLimiter({ perSecond: 0, burst: 1 });
+    expect(Array.from({ length: 100 }, () => limiter.take('a')).every((w) => w === 0)).toBe(true);
+    expect(limiter.size).toBe(0);
+  });
+
+  it('bounds its memory: full buckets go first, then the least recently used', () => {
+    const c = clock();
+    const limiter = new RateLimiter({ perSecond: 1, burst: 2, maxClients: 3, now: c.now });
+    limiter.take('old');
+    c.advance(10_000);
+    limiter.take('x');
+    limiter.take('y');
+    limiter.take('z');
+    expect(limiter.size).toBe(3);
+    // 'old' has refilled, so it went; its next request starts with a full burst.
+    limiter.take('w');
+    limiter.take('w');
+    expect(limiter.size).toBeLessThanOrEqual(3);
+    expect(limiter.take('x')).toBe(0);
+    expect(limiter.take('w')).toBe(1);
+  });
+});
