@@ -9,6 +9,7 @@ import type { Logger } from '../../subgraphs/shared/logger';
 import { createSubgraphService, type SubgraphService } from '../../subgraphs/shared/subgraph';
 import { createGateway, type Gateway } from './server';
 import { readSupergraph } from './supergraph';
+import { readManifest, TRUSTED_DOCUMENTS_PATH } from './trusted-documents';
 
 export interface Platform {
   gatewayUrl: string;
@@ -39,6 +40,7 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
       maxCost: config.QUERY_MAX_COST,
     },
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+    trustedDocuments: readManifest(config.TRUSTED_DOCUMENTS_FILE ?? TRUSTED_DOCUMENTS_PATH),
     production: config.NODE_ENV === 'production',
     log: log.child({ component: 'gateway' }),
   };

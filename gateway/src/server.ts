@@ -16,6 +16,7 @@ import { exportRoute } from './export/route';
 import { SubgraphCallError, SubgraphClient, subgraphError } from './subgraph-client';
 import { formatLimitError, queryLimitProtection, type QueryLimits } from './limits';
 import { RateLimiter, rateLimited, type RateLimitOptions } from './rate-limit';
+import { documentListRoute, TrustedDocuments, type Manifest } from './trusted-documents';
 
 export interface GatewayContext {
   scope: Scope;
@@ -38,6 +39,7 @@ export interface GatewayOptions {
   subgraphConnections: number;
   limits: QueryLimits;
   rateLimit: RateLimitOptions;
+  trustedDocuments: Manifest;
   production: boolean;
   log: Logger;
 }
@@ -147,6 +149,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError(options.production, options.limits),
     validationRules: limits.validationRules,
+    // Automatic persisted queries would let any client register operations; trusted
+    // documents (trusted-documents.ts) are the only ids the gateway knows.
+    persistedQueries: false,
     parseOptions: limits.parseOptions,
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...limits.plugins],
   });
@@ -179,13 +184,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     };
   };
+  const documents = new TrustedDocuments(options.trustedDocuments);
   const listener = graphqlListener<GatewayContext>({
     apollo,
     log,
     bodyLimitBytes: options.bodyLimitBytes,
     health: async () => ({ service: 'gateway' }),
-    context,
-    routes: { '/export': exportRoute({ apollo, context, log }) },
+    prepareBody: (req, body) => documents.resolve(req, body),
+    context: async (req, traceId) => {
+      const value = await context(req, traceId);
+      documents.requireTrusted(req, value.scope.rol);
+      return value;
+    },
+    routes: {
+      // The CSV export runs the platform's own registered operations, never a client's query.
+      '/export': exportRoute({ apollo, context, log }),
+      '/documenten': documentListRoute(documents, context),
+    },
   });
   const server = createServer(listener);
   return {

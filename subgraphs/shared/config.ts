@@ -40,6 +40,8 @@ const baseSchema = z.object({
   // Gateway per-client rate limit (token bucket); 0 switches it off.
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(20),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
+  // Gateway: the operations partner systems may run (gateway/src/trusted-documents.ts).
+  TRUSTED_DOCUMENTS_FILE: optionalString,
   DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'must look like GM0080').default(DEFAULT_GEMEENTE),
   SEED_INWONERS: z.coerce.number().int().min(10).max(100_000).default(8000),
 });

@@ -36,6 +36,13 @@ export function errorBody(message: string, code: string, extensions: Record<stri
 
 class BodyTooLarge extends Error {}
 
+/** Thrown by a `prepareBody` hook: the request is answered with this status and a typed error. */
+export class HttpRefusal extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLarge();
@@ -61,6 +68,8 @@ export interface GraphQLListenerOptions<C extends BaseContext> {
   health: () => Promise<Record<string, unknown>>;
   /** Other endpoints by path prefix: '/export' serves /export and /export/... */
   routes?: Record<string, Route>;
+  /** Rewrites a parsed POST body before Apollo sees it (the gateway's trusted documents); may throw HttpRefusal. */
+  prepareBody?: (req: IncomingMessage, body: unknown) => unknown;
 }
 
 /**
@@ -120,6 +129,7 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
         } else {
           body = raw;
         }
+        if (options.prepareBody) body = options.prepareBody(req, body);
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -138,6 +148,10 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
         res.end();
       }
     })().catch((error: unknown) => {
+      if (error instanceof HttpRefusal && !res.headersSent) {
+        sendJson(res, error.status, errorBody(error.message, error.code));
+        return;
+      }
       log.error({ traceId, err: { message: scrub((error as Error).message) } }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
