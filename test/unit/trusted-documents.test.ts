@@ -13,7 +13,7 @@ describe('schema/trusted-documents.json', () => {
   it('every registered operation is valid against the current schema (a change that breaks a partner fails here)', () => {
     const schema = apiSchema();
     for (const op of manifest.operations) expect({ name: op.name, problems: checkOperation(schema, op.body) }).toEqual({ name: op.name, problems: [] });
-  });
+  }, 30_000);
   it('refuses a manifest whose id does not match the text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wmo-docs-'));
     const path = join(dir, 'm.json');
@@ -26,5 +26,5 @@ describe('schema/trusted-documents.json', () => {
     expect(checkOperation(schema, '{ wijken { code } }')).toContain("A trusted document's operation must have a name");
     expect(checkOperation(schema, 'query A { wijken { nope } }')[0]).toMatch(/Cannot query field "nope"/);
     expect(checkOperation(schema, 'query A { wijken { code } } query B { wijken { naam } }')).toContain('A trusted document holds exactly one operation');
-  });
+  }, 30_000);
 });
