@@ -4,7 +4,8 @@ import { composeSupergraph } from '../../gateway/src/compose';
 import { SUPERGRAPH_PATH } from '../../gateway/src/supergraph';
 import { SUBGRAPHS } from '../../subgraphs/list';
 
-describe('schema/supergraph.graphql', () => {
+// Composition takes seconds on a loaded 2-core machine (more with other unit files alongside).
+describe('schema/supergraph.graphql', { timeout: 60_000 }, () => {
   it('is what the subgraph SDLs compose to (run "npm run compose" when this fails)', () => {
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph());
   }, 30_000); // composition takes seconds, more on a loaded machine
