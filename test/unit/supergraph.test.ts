@@ -8,7 +8,7 @@ import { SUBGRAPHS } from '../../subgraphs/list';
 describe('schema/supergraph.graphql', { timeout: 60_000 }, () => {
   it('is what the subgraph SDLs compose to (run "npm run compose" when this fails)', () => {
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph());
-  }, 30_000); // composition takes seconds, more on a loaded machine
+  });
   it('joins exactly the subgraphs of the list', () => {
     const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
     const joined = [...sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]);
