@@ -71,7 +71,6 @@ export function isoWeeksInYear(jaar: number): number {
   return dow(jaar) === 4 || (leap && dow(jaar) === 3) ? 53 : 52;
 }
 
-/** Computes an indicatie. Throws BAD_USER_INPUT naming the field for input the norm cannot take. */
 /**
  * The checks of a calculation's input that need no normtabel: a mutation runs them before
  * it reads anything. The household size and at least one task, at most one per norm line.
@@ -81,6 +80,7 @@ export function checkBerekeningInput(input: Pick<BerekeningInput, 'huishoudgroot
   lijst(`${prefix}.taken`, input.taken, 1, MAX_TAKEN);
 }
 
+/** Computes an indicatie. Throws BAD_USER_INPUT naming the field for input the norm cannot take. */
 export function bereken(jaar: Normjaar, normregels: Normregel[], input: BerekeningInput, prefix = 'input'): Berekening {
   const { huishoudgrootte, taken } = input;
   checkBerekeningInput(input, prefix);

@@ -18,6 +18,8 @@ export type OverdrachtRow = typeof overdracht.$inferSelect;
 type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId' | 'gemeenteCode'>;
 
 const MAX_HULPEN = 500;
+/** Clients who stay with their provider: at most the clients of the helpers (some 50 each). */
+const MAX_BLIJVERS = MAX_HULPEN * 50;
 async function hhAanbieder(tx: Db, scope: Scope, field: string, idInput: string): Promise<string> {
   const id = identifier(field, idInput);
   const [o] = await tx.select({ id: organisatie.id }).from(organisatie)
@@ -98,12 +100,12 @@ export async function personeelOverdragen(
   const per = datumBinnen('per', perInput, -90, 0);
   const hulpen = lijst('hulpen', hulpenInput, 1, MAX_HULPEN).map((h, i) => identifier(`hulpen.${i}`, h));
   if (new Set(hulpen).size !== hulpen.length) throw badUserInput('hulpen', 'hulpen names a helper twice');
-  // The clients who stay are at most the clients of these helpers: bounded like the helpers' caseload.
-  const blijven = new Set(lijst('blijvenBijAanbieder', blijvenInput, 0, MAX_HULPEN * 50).map((b, i) => inwonerIdentifier(`blijvenBijAanbieder.${i}`, b)));
-  if (identifier('naar', naarInput) === identifier('van', vanInput)) throw badUserInput('naar', 'naar must differ from van');
+  const blijven = new Set(lijst('blijvenBijAanbieder', blijvenInput, 0, MAX_BLIJVERS).map((b, i) => inwonerIdentifier(`blijvenBijAanbieder.${i}`, b)));
+  const vanId = identifier('van', vanInput);
+  if (identifier('naar', naarInput) === vanId) throw badUserInput('naar', 'naar must differ from van');
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
-    const van = await hhAanbieder(tx, scope, 'van', vanInput);
+    const van = await hhAanbieder(tx, scope, 'van', vanId);
     const naar = await hhAanbieder(tx, scope, 'naar', naarInput);
     if (!(await aanbiedersMetContract(tx, scope.gemeente, per)).some((a) => a.id === naar)) {
       throw badUserInput('naar', 'naar: no running contract for hulp bij het huishouden on this date');
