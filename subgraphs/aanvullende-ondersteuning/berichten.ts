@@ -4,8 +4,8 @@ import { bericht, toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
-import { isPlatformBerichtId, iwmoCode, omvang, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
+import { datum, identifier, nietVoor, requiredText } from '../shared/validate';
+import { EENHEDEN, FREQUENTIES, isPlatformBerichtId, iwmoCode, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
 import { ACTIVE_TOEWIJZING_STATUSES, toewijzingVoorOrganisatie } from '../shared/relations';
 import type { ToewijzingRow } from './loaders';
 
@@ -51,44 +51,88 @@ export interface BerichtInput {
 /** Database status (verzoek, gestart, …) as the API's StatusToewijzing (VERZOEK, GESTART, …). */
 export const statusName = (s: string) => s.toUpperCase();
 
+/** The message fields receive() checks; each is named in BAD_USER_INPUT by its path in `Velden`. */
+type Veld = 'berichtId' | 'input' | 'ingangsdatum' | 'einddatum' | 'volume' | 'eenheid' | 'frequentie' | 'leveringsvorm'
+  | 'redenWijziging' | 'reden' | 'begindatum' | 'stopdatum' | 'redenBeeindiging';
+/** The argument path of each message field as the client sent it. */
+export type Velden = Record<Veld, string>;
+
+/**
+ * The paths in the mutations: toekennen and wijzigen take an input object, the other
+ * messages plain arguments (verzoekAfwijzen(reden:), startbericht(begindatum:), …).
+ * The iWmo import passes the paths of its message instead (iwmo-import.ts).
+ */
+export const MUTATIE_VELDEN: Velden = {
+  berichtId: 'berichtId', input: 'input', ingangsdatum: 'input.ingangsdatum', einddatum: 'input.einddatum', volume: 'input.volume',
+  eenheid: 'input.eenheid', frequentie: 'input.frequentie', leveringsvorm: 'input.leveringsvorm', redenWijziging: 'input.redenWijziging',
+  reden: 'reden', begindatum: 'begindatum', stopdatum: 'stopdatum', redenBeeindiging: 'redenBeeindiging',
+};
+
 function check(field: string, ok: boolean, message: string) {
   if (!ok) throw badUserInput(field, `${field} ${message}`);
 }
 
-/** Validates the content of a message and returns the columns it sets. */
-function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput): Partial<ToewijzingRow> {
+/**
+ * The checks of a message that need no toewijzing (required fields, codes, text lengths,
+ * dates within the platform's years and in order), run before anything is read or written.
+ */
+function checkInhoud(soort: BerichtSoort, input: BerichtInput, v: Velden): void {
   switch (soort) {
-    case 'toekennen': {
-      check('input.ingangsdatum', Boolean(input.ingangsdatum), 'is required');
-      check('input.einddatum', !input.einddatum || input.einddatum >= input.ingangsdatum!, 'must not be before input.ingangsdatum');
-      const o = omvang('input', input);
-      check('input.leveringsvorm', LEVERINGSVORMEN.has(input.leveringsvorm ?? 'ZIN'), 'must be ZIN or PGB');
-      return {
-        ingangsdatum: input.ingangsdatum!, einddatum: input.einddatum ?? null, omvangVolume: o.volume, omvangEenheid: o.eenheid,
-        omvangFrequentie: o.frequentie, leveringsvorm: input.leveringsvorm ?? 'ZIN',
-      };
-    }
+    case 'toekennen':
+      check(v.ingangsdatum, Boolean(input.ingangsdatum), 'is required');
+      datum(v.ingangsdatum, input.ingangsdatum!);
+      if (input.einddatum != null) nietVoor(v.einddatum, datum(v.einddatum, input.einddatum), input.ingangsdatum!, v.ingangsdatum);
+      volume(v.volume, input.volume);
+      iwmoCode(v.eenheid, EENHEDEN, 'WJ756', input.eenheid);
+      iwmoCode(v.frequentie, FREQUENTIES, 'WMO757', input.frequentie);
+      check(v.leveringsvorm, LEVERINGSVORMEN.has(input.leveringsvorm ?? 'ZIN'), 'must be ZIN or PGB');
+      return;
     case 'afwijzen':
     case 'vervallen':
-      return { reden: requiredText('input.reden', input.reden, 3, 500) };
-    case 'wijzigen': {
-      iwmoCode('input.redenWijziging', REDEN_WIJZIGING, 'WMO002', input.redenWijziging);
-      check('input', input.einddatum !== undefined || input.volume !== undefined, 'must change einddatum or volume');
-      if (input.einddatum) check('input.einddatum', input.einddatum >= row.ingangsdatum, 'must not be before the ingangsdatum');
-      if (input.volume !== undefined && input.volume !== null) volume('input.volume', input.volume);
+      requiredText(v.reden, input.reden, 3, 500);
+      return;
+    case 'wijzigen':
+      iwmoCode(v.redenWijziging, REDEN_WIJZIGING, 'WMO002', input.redenWijziging);
+      check(v.input, input.einddatum !== undefined || input.volume !== undefined, 'must change einddatum or volume');
+      if (input.einddatum != null) datum(v.einddatum, input.einddatum);
+      if (input.volume != null) volume(v.volume, input.volume);
+      return;
+    case 'start':
+      check(v.begindatum, Boolean(input.begindatum), 'is required');
+      datum(v.begindatum, input.begindatum!);
+      return;
+    case 'stop':
+      check(v.stopdatum, Boolean(input.stopdatum), 'is required');
+      datum(v.stopdatum, input.stopdatum!);
+      iwmoCode(v.redenBeeindiging, REDEN_BEEINDIGING, 'WMO588', input.redenBeeindiging);
+      return;
+    case 'bevestigen':
+      return;
+  }
+}
+
+/** The checks against the toewijzing (dates not before its own), and the columns the message sets. */
+function apply(soort: BerichtSoort, row: ToewijzingRow, input: BerichtInput, v: Velden): Partial<ToewijzingRow> {
+  switch (soort) {
+    case 'toekennen':
+      return {
+        ingangsdatum: input.ingangsdatum!, einddatum: input.einddatum ?? null, omvangVolume: input.volume!, omvangEenheid: input.eenheid!,
+        omvangFrequentie: input.frequentie!, leveringsvorm: input.leveringsvorm ?? 'ZIN',
+      };
+    case 'afwijzen':
+    case 'vervallen':
+      return { reden: input.reden!.trim() };
+    case 'wijzigen':
+      if (input.einddatum) nietVoor(v.einddatum, input.einddatum, row.ingangsdatum, 'the ingangsdatum');
       return {
         ...(input.einddatum !== undefined ? { einddatum: input.einddatum } : {}),
         ...(input.volume !== undefined && input.volume !== null ? { omvangVolume: input.volume } : {}),
       };
-    }
     case 'start':
-      check('input.begindatum', Boolean(input.begindatum), 'is required');
-      check('input.begindatum', input.begindatum! >= row.ingangsdatum, `must not be before the ingangsdatum ${row.ingangsdatum}`);
+      nietVoor(v.begindatum, input.begindatum!, row.ingangsdatum, `the ingangsdatum ${row.ingangsdatum}`);
       return { begindatum: input.begindatum! };
     case 'stop':
-      check('input.stopdatum', Boolean(input.stopdatum), 'is required');
-      check('input.stopdatum', input.stopdatum! >= row.begindatum!, `must not be before the begindatum ${row.begindatum}`);
-      iwmoCode('input.redenBeeindiging', REDEN_BEEINDIGING, 'WMO588', input.redenBeeindiging);
+      nietVoor(v.stopdatum, input.stopdatum!, row.begindatum!, `the begindatum ${row.begindatum}`);
       return { stopdatum: input.stopdatum!, redenBeeindiging: input.redenBeeindiging! };
     case 'bevestigen':
       return {};
@@ -132,10 +176,13 @@ export function berichtScope(scope: Scope): SQL {
  * cannot reach its toewijzing. Under the lock parallel retries of one message also get
  * the one result.
  */
-export async function receive(db: Db, scope: Scope, soort: BerichtSoort, berichtIdInput: string, toewijzingInput: string, input: BerichtInput): Promise<ToewijzingRow> {
-  const berichtId = identifier('berichtId', berichtIdInput);
-  if (isPlatformBerichtId(berichtId)) throw badUserInput('berichtId', 'berichtId: ids ending in .WMO3nn are reserved for messages the platform makes');
+export async function receive(
+  db: Db, scope: Scope, soort: BerichtSoort, berichtIdInput: string, toewijzingInput: string, input: BerichtInput, v: Velden = MUTATIE_VELDEN,
+): Promise<ToewijzingRow> {
+  const berichtId = identifier(v.berichtId, berichtIdInput);
+  if (isPlatformBerichtId(berichtId)) throw badUserInput(v.berichtId, `${v.berichtId}: ids ending in .WMO3nn are reserved for messages the platform makes`);
   const toewijzingId = identifier('toewijzing', toewijzingInput);
+  checkInhoud(soort, input, v);
   const content = inhoud(soort, toewijzingId, input);
   const earlier = async (tx: Db) => {
     const [seen] = await tx.select().from(bericht).where(eq(bericht.berichtId, berichtId));
@@ -155,7 +202,7 @@ export async function receive(db: Db, scope: Scope, soort: BerichtSoort, bericht
     if (!(rule.from as readonly string[]).includes(row.status)) {
       throw conflict(`Toewijzing is ${statusName(row.status)}: ${soort} is possible only from ${rule.from.map(statusName).join(' or ')}`, { currentStatus: statusName(row.status) }, [row.inwonerId]);
     }
-    const changes = { ...apply(soort, row, input), ...(rule.to ? { status: rule.to } : {}) };
+    const changes = { ...apply(soort, row, input, v), ...(rule.to ? { status: rule.to } : {}) };
     const [updated] = Object.keys(changes).length === 0 ? [row]
       : await tx.update(toewijzing).set(changes).where(eq(toewijzing.id, row.id)).returning();
     const [stored] = await tx.insert(bericht).values({

@@ -1,15 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { GraphQLError } from 'graphql';
 import type { Db } from '../../db/client';
 import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { isPlatformBerichtId, iwmoCode, omvang, PRODUCTCATEGORIEEN, REDEN_BEEINDIGING, REDEN_WIJZIGING, type IwmoBerichtType } from '../shared/iwmo';
 import { ACTIVE_TOEWIJZING_STATUSES } from '../shared/relations';
 import type { Rol } from '../shared/roles';
-import { today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
-import { berichtScope, receive, statusName, type BerichtInput, type BerichtSoort } from './berichten';
+import { datum, identifier, nietInDeToekomst, nietVoor } from '../shared/validate';
+import { berichtScope, MUTATIE_VELDEN, receive, statusName, type BerichtInput, type BerichtSoort, type Velden } from './berichten';
 import { iwmoBerichten } from './iwmo-berichten';
 import type { ToewijzingRow } from './loaders';
 
@@ -45,13 +43,26 @@ const NOT_IMPORTED: Record<number, string> = {
 };
 
 /** receive() names the fields of its own mutations; an import error names the field of the iWmo message. */
-const RECEIVE_FIELDS: Record<string, string> = {
-  berichtId: 'header.berichtIdentificatie.identificatie', input: 'toegewezenProduct',
-  'input.ingangsdatum': 'toegewezenProduct.ingangsdatum', 'input.einddatum': 'toegewezenProduct.einddatum',
-  'input.volume': 'toegewezenProduct.omvang.volume', 'input.eenheid': 'toegewezenProduct.omvang.eenheid',
-  'input.frequentie': 'toegewezenProduct.omvang.frequentie', 'input.redenWijziging': 'toegewezenProduct.redenWijziging',
-  'input.begindatum': 'startProduct.begindatum', 'input.stopdatum': 'stopProduct.einddatum', 'input.redenBeeindiging': 'stopProduct.redenBeeindiging',
+const IMPORT_VELDEN: Velden = {
+  ...MUTATIE_VELDEN,
+  berichtId: 'bericht.header.berichtIdentificatie.identificatie', input: 'bericht.toegewezenProduct',
+  ingangsdatum: 'bericht.toegewezenProduct.ingangsdatum', einddatum: 'bericht.toegewezenProduct.einddatum',
+  volume: 'bericht.toegewezenProduct.omvang.volume', eenheid: 'bericht.toegewezenProduct.omvang.eenheid',
+  frequentie: 'bericht.toegewezenProduct.omvang.frequentie', redenWijziging: 'bericht.toegewezenProduct.redenWijziging',
+  begindatum: 'bericht.startProduct.begindatum', stopdatum: 'bericht.stopProduct.einddatum', redenBeeindiging: 'bericht.stopProduct.redenBeeindiging',
 };
+const SECTIES = ['toegewezenProduct', 'startProduct', 'stopProduct'] as const;
+const DATUMS = ['ingangsdatum', 'einddatum', 'toewijzingIngangsdatum', 'begindatum'] as const;
+
+/** Every date of a message within the platform's years; the dagtekening not in the future. */
+function checkDatums(input: IwmoBerichtInput): void {
+  nietInDeToekomst('bericht.header.berichtIdentificatie.dagtekening', input.header.berichtIdentificatie.dagtekening);
+  if (input.header.dagtekeningRetour != null) datum('bericht.header.dagtekeningRetour', input.header.dagtekeningRetour);
+  for (const sectie of SECTIES) {
+    const body = input[sectie] as Partial<Record<(typeof DATUMS)[number], string | null>> | null | undefined;
+    for (const veld of DATUMS) if (body?.[veld] != null) datum(`bericht.${sectie}.${veld}`, body[veld]!);
+  }
+}
 
 function check(field: string, ok: boolean, message: string) {
   if (!ok) throw badUserInput(`bericht.${field}`, `bericht.${field} ${message}`);
@@ -74,15 +85,18 @@ export async function verwerken(db: Db, scope: Scope, input: IwmoBerichtInput) {
   if (scope.rol !== soort.rol) throw forbidden(`Only a ${soort.rol} sends ${soort.type}`);
   const berichtId = identifier('bericht.header.berichtIdentificatie.identificatie', h.berichtIdentificatie.identificatie);
   check('header.berichtIdentificatie.identificatie', !isPlatformBerichtId(berichtId), 'may not end in .WMO3nn: such ids are the platform\'s own');
-  check('header.berichtIdentificatie.dagtekening', h.berichtIdentificatie.dagtekening <= today(), 'must not be in the future');
+  identifier('bericht.header.afzender', h.afzender);
+  identifier('bericht.header.ontvanger', h.ontvanger);
+  checkDatums(input);
   const retour = soort.type === 'WMO302';
   check('header.identificatieRetour', retour === Boolean(h.identificatieRetour), retour ? 'is required in a WMO302' : 'is only for a WMO302');
   check('header.dagtekeningRetour', retour === Boolean(h.dagtekeningRetour), retour ? 'is required in a WMO302' : 'is only for a WMO302');
-  for (const s of ['toegewezenProduct', 'startProduct', 'stopProduct'] as const) {
+  for (const s of SECTIES) {
     check(s, (s === soort.sectie) === Boolean(input[s]), s === soort.sectie ? `is required in a ${soort.type}` : `must be empty in a ${soort.type}`);
   }
   const body = input[soort.sectie]!;
   const nummer = identifier(`bericht.${soort.sectie}.toewijzingNummer`, body.toewijzingNummer);
+  if (body.product) identifier(`bericht.${soort.sectie}.product.code`, body.product.code);
   const [receiveSoort, berichtInput] = content(soort.type, input, h.berichtIdentificatie.dagtekening);
 
   const row = await findToewijzing(db, scope, nummer);
@@ -97,7 +111,7 @@ export async function verwerken(db: Db, scope: Scope, input: IwmoBerichtInput) {
     check('header.dagtekeningRetour', answered!.header.berichtIdentificatie.dagtekening === h.dagtekeningRetour, 'is not the dagtekening of that WMO301');
   }
 
-  const result = await withMessageFields(() => receive(db, scope, receiveSoort, berichtId, row.id, berichtInput));
+  const result = await receive(db, scope, receiveSoort, berichtId, row.id, berichtInput, IMPORT_VELDEN);
   const berichten = await messagesOf(db, scope, row.id);
   const recorded = berichten.find((b) => b.header.berichtIdentificatie.identificatie === berichtId);
   if (!recorded) throw new Error('A received message is missing from the export');
@@ -114,7 +128,7 @@ function content(type: IwmoBerichtType, input: IwmoBerichtInput, dagtekening: st
     case 'WMO301': {
       const b = input.toegewezenProduct!;
       check('toegewezenProduct.ingangsdatum', Boolean(b.ingangsdatum), 'is required in a WMO301');
-      check('toegewezenProduct.einddatum', !b.einddatum || b.einddatum >= b.ingangsdatum!, 'must not be before the ingangsdatum');
+      if (b.einddatum) nietVoor('bericht.toegewezenProduct.einddatum', b.einddatum, b.ingangsdatum!, 'the ingangsdatum');
       const o = b.omvang ? omvang('bericht.toegewezenProduct.omvang', b.omvang) : null;
       if (b.redenWijziging !== undefined && b.redenWijziging !== null) {
         iwmoCode('bericht.toegewezenProduct.redenWijziging', REDEN_WIJZIGING, 'WMO002', b.redenWijziging);
@@ -137,7 +151,7 @@ function content(type: IwmoBerichtType, input: IwmoBerichtInput, dagtekening: st
       return ['start', { begindatum: input.startProduct!.begindatum, dagtekening }];
     default: {
       const b = input.stopProduct!;
-      check('stopProduct.einddatum', b.einddatum >= b.begindatum, 'must not be before the begindatum');
+      nietVoor('bericht.stopProduct.einddatum', b.einddatum, b.begindatum, 'the begindatum');
       iwmoCode('bericht.stopProduct.redenBeeindiging', REDEN_BEEINDIGING, 'WMO588', b.redenBeeindiging);
       return ['stop', { stopdatum: b.einddatum, redenBeeindiging: b.redenBeeindiging, dagtekening }];
     }
@@ -179,14 +193,3 @@ async function findToewijzing(db: Db, scope: Scope, nummer: string): Promise<Toe
 /** The messages of one toewijzing as the sender may see them: the rule of receive(), whatever the status. */
 const messagesOf = (db: Db, scope: Scope, toewijzingId: string) =>
   iwmoBerichten(db, scope.gemeente, berichtScope(scope), { toewijzingen: [toewijzingId] });
-
-async function withMessageFields<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const field = error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT' ? String(error.extensions.field) : '';
-    if (!RECEIVE_FIELDS[field]) throw error;
-    const renamed = `bericht.${RECEIVE_FIELDS[field]}`;
-    throw badUserInput(renamed, (error as GraphQLError).message.replace(field, renamed));
-  }
-}

@@ -10,20 +10,15 @@ import { findInwoner } from '../shared/residents';
 import { omvang, platformBerichtId, PRODUCTCATEGORIE } from '../shared/iwmo';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
+import { datum, identifier, intBetween, inwonerIdentifier, lijst, nietInDeToekomst, nietVoor, requiredText } from '../shared/validate';
 import { today } from '../shared/scalars';
 
 export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
 
-function notInFuture(field: string, datum: string): string {
-  if (datum > today()) throw badUserInput(field, `${field} must not be in the future`);
-  return datum;
-}
-
 /** An intake may be with anyone (toegang); other contacts need the relation. */
 export async function contactmomentRegistreren(db: Db, scope: Scope, inwonerInput: string, soort: string, datum: string) {
-  const inwonerId = identifier('inwoner', inwonerInput);
-  notInFuture('datum', datum);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
+  nietInDeToekomst('datum', datum);
   return db.transaction(async (tx) => {
     await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: soort !== 'INTAKE' });
     const [row] = await tx.insert(contactmoment).values({
@@ -50,14 +45,15 @@ export interface VerwijzingInput {
  * an outbox message.
  */
 export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
-  const inwonerId = identifier('input.inwoner', input.inwoner);
-  const criteria = [...new Set(input.criteria)];
+  const inwonerId = inwonerIdentifier('input.inwoner', input.inwoner);
+  // At least one criterion: the referral records what led to it.
+  const criteria = [...new Set(lijst('input.criteria', input.criteria, 1, 20))];
   const family = input.product.startsWith('TO') ? 'TO_' : input.product.startsWith('DB') ? 'DB_' : null;
-  if (criteria.length === 0) throw badUserInput('input.criteria', 'input.criteria: record at least one criterion that led to the referral');
   if (family && !criteria.every((c) => c.startsWith(family))) {
     throw badUserInput('input.criteria', `input.criteria: a referral for ${input.product} uses the ${family}* criteria`);
   }
   const gevraagd = omvang('input', input);
+  datum('input.ingangsdatum', input.ingangsdatum);
   return db.transaction(async (tx) => {
     const resident = await findInwoner(tx, scope, 'input.inwoner', inwonerId, { relation: true, lock: true });
     const [open] = await tx.select({ id: toewijzing.id }).from(toewijzing).where(and(
@@ -98,7 +94,7 @@ export function aanvraagStatus(a: AanvraagRow): string {
 
 /** A resident asks for a decision (themself, or the basisondersteuning on their behalf). */
 export async function beschikkingAanvragen(db: Db, scope: Scope, inwonerInput: string) {
-  const inwonerId = identifier('inwoner', inwonerInput);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
   if (scope.rol === 'inwoner' && inwonerId !== scope.sub) throw forbidden('A resident can only ask for their own beschikking');
   return db.transaction(async (tx) => {
     await findInwoner(tx, scope, 'inwoner', inwonerId, { relation: true, lock: true });
@@ -122,7 +118,8 @@ async function lockAanvraag(tx: Db, scope: Scope, idInput: string): Promise<Aanv
   return row;
 }
 
-export async function adviesGeven(db: Db, scope: Scope, id: string, advies: string) {
+export async function adviesGeven(db: Db, scope: Scope, idInput: string, advies: string) {
+  const id = identifier('id', idInput);
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
     if (aanvraagStatus(row) !== 'AANGEVRAAGD') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: advice is given once, before the decision`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
@@ -133,14 +130,15 @@ export async function adviesGeven(db: Db, scope: Scope, id: string, advies: stri
 }
 
 export async function besluiten(db: Db, scope: Scope, id: string, besluit: string, grondenInput: string, datum: string) {
+  identifier('id', id);
   const gronden = requiredText('gronden', grondenInput, 10, 2000);
-  notInFuture('datum', datum);
+  nietInDeToekomst('datum', datum);
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
     if (aanvraagStatus(row) !== 'ADVIES_GEGEVEN') {
       throw conflict(`Aanvraag is ${aanvraagStatus(row)}: a decision needs the zwaarwegend advies first and is taken once`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
     }
-    if (datum < row.aangevraagdOp) throw badUserInput('datum', 'datum must not be before the aanvraag');
+    nietVoor('datum', datum, row.aangevraagdOp, 'the aanvraag');
     const [updated] = await tx.update(beschikkingAanvraag).set({ besluit, besluitGronden: gronden, besluitDatum: datum, besluitDoor: scope.sub })
       .where(eq(beschikkingAanvraag.id, row.id)).returning();
     return updated!;
@@ -148,11 +146,12 @@ export async function besluiten(db: Db, scope: Scope, id: string, besluit: strin
 }
 
 export async function bezwaarRegistreren(db: Db, scope: Scope, id: string, datum: string) {
-  notInFuture('datum', datum);
+  identifier('id', id);
+  nietInDeToekomst('datum', datum);
   return db.transaction(async (tx) => {
     const row = await lockAanvraag(tx, scope, id);
     if (aanvraagStatus(row) !== 'BESLOTEN') throw conflict(`Aanvraag is ${aanvraagStatus(row)}: bezwaar is possible once, after the decision`, { currentStatus: aanvraagStatus(row) }, [row.inwonerId]);
-    if (datum < row.besluitDatum!) throw badUserInput('datum', 'datum must not be before the decision');
+    nietVoor('datum', datum, row.besluitDatum!, 'the decision');
     const [updated] = await tx.update(beschikkingAanvraag).set({ bezwaarOp: datum }).where(eq(beschikkingAanvraag.id, row.id)).returning();
     return updated!;
   });
@@ -160,13 +159,12 @@ export async function bezwaarRegistreren(db: Db, scope: Scope, id: string, datum
 
 /** Only the regievoerder of the resident's household registers a signal. */
 export async function signaalRegistreren(db: Db, scope: Scope, inwonerInput: string, soort: string, stap: number | null | undefined, datum: string) {
-  const inwonerId = identifier('inwoner', inwonerInput);
-  notInFuture('datum', datum);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
+  nietInDeToekomst('datum', datum);
   const meldcode = soort === 'VEILIG_THUIS_MELDCODE';
-  if (meldcode && (stap === null || stap === undefined || !Number.isInteger(stap) || stap < 1 || stap > 5)) {
-    throw badUserInput('stap', 'stap (1-5) is required for the Veilig Thuis meldcode');
-  }
-  if (!meldcode && stap !== null && stap !== undefined) throw badUserInput('stap', 'stap is only for VEILIG_THUIS_MELDCODE');
+  if (meldcode && stap == null) throw badUserInput('stap', 'stap (1-5) is required for the Veilig Thuis meldcode');
+  if (meldcode) intBetween('stap', stap, 1, 5);
+  if (!meldcode && stap != null) throw badUserInput('stap', 'stap is only for VEILIG_THUIS_MELDCODE');
   return db.transaction(async (tx) => {
     const [mine] = await tx.select({ id: inwoner.id }).from(inwoner)
       .where(and(eq(inwoner.gemeenteCode, scope.gemeente), eq(inwoner.id, inwonerId), isRegievoerder(tx, scope, inwoner.id)));

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ondersteuning, ondersteuningMutatie } from '../../db/schema/basisondersteuning';
-import { badUserInput, conflict, notFound } from '../shared/errors';
+import { conflict, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
+import { datum, identifier, inwonerIdentifier, nietVoor } from '../shared/validate';
 import type { OndersteuningRow } from './loaders';
 
 export interface OndersteuningInput {
@@ -29,11 +29,10 @@ async function logMutatie(tx: Db, scope: Scope, ondersteuningId: string, soort: 
  * so two concurrent registrations cannot both pass the check.
  */
 export async function registreren(db: Db, scope: Scope, input: OndersteuningInput): Promise<OndersteuningRow> {
-  const inwonerId = identifier('input.inwoner', input.inwoner);
-  const einddatum = input.einddatum ?? null;
-  if (einddatum !== null && einddatum <= input.startdatum) {
-    throw badUserInput('input.einddatum', 'input.einddatum must be after input.startdatum');
-  }
+  const inwonerId = inwonerIdentifier('input.inwoner', input.inwoner);
+  datum('input.startdatum', input.startdatum);
+  const einddatum = input.einddatum == null ? null
+    : nietVoor('input.einddatum', datum('input.einddatum', input.einddatum), input.startdatum, 'input.startdatum', { strikt: true });
   const organisatieId = scope.organisatie!;
   return db.transaction(async (tx) => {
     const resident = await findInwoner(tx, scope, 'input.inwoner', inwonerId, { lock: true });
@@ -62,12 +61,13 @@ export async function registreren(db: Db, scope: Scope, input: OndersteuningInpu
 /** Ends a running registration of the caller's organisation. */
 export async function beeindigen(db: Db, scope: Scope, idInput: string, einddatum: string): Promise<OndersteuningRow> {
   const id = identifier('id', idInput);
+  datum('einddatum', einddatum);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(ondersteuning)
       .where(and(eq(ondersteuning.gemeenteCode, scope.gemeente), eq(ondersteuning.id, id), eq(ondersteuning.organisatieId, scope.organisatie ?? ''))).for('update');
     if (!row) throw notFound('Ondersteuning not found');
     if (row.einddatum !== null) throw conflict(`Ondersteuning already ended on ${row.einddatum}`, { einddatum: row.einddatum });
-    if (einddatum <= row.startdatum) throw badUserInput('einddatum', `einddatum must be after the startdatum ${row.startdatum}`);
+    nietVoor('einddatum', einddatum, row.startdatum, `the startdatum ${row.startdatum}`, { strikt: true });
     const [updated] = await tx.update(ondersteuning).set({ einddatum }).where(eq(ondersteuning.id, id)).returning();
     await logMutatie(tx, scope, id, 'beeindigd');
     return updated!;

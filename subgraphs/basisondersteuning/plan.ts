@@ -7,7 +7,7 @@ import { badUserInput, conflict, notFound } from '../shared/errors';
 import { inwonerVisible } from '../shared/relations';
 import { today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
+import { datum, identifier, nietVoor, requiredText } from '../shared/validate';
 
 /** A household is within reach when at least one of its members lies within the caller's relation. */
 async function assertHuishouden(tx: Db, scope: Scope, field: string, huishoudenId: string): Promise<void> {
@@ -47,7 +47,7 @@ async function lockPlan(tx: Db, scope: Scope, planInput: string, missing = 'Plan
 
 export async function doelToevoegen(db: Db, scope: Scope, planInput: string, omschrijvingInput: string, streefdatum?: string | null) {
   const omschrijving = requiredText('omschrijving', omschrijvingInput, 3, 300);
-  if (streefdatum && streefdatum < today()) throw badUserInput('streefdatum', 'streefdatum must not be in the past');
+  if (streefdatum != null) nietVoor('streefdatum', datum('streefdatum', streefdatum), today(), 'today');
   return db.transaction(async (tx) => {
     const p = await lockPlan(tx, scope, planInput);
     const [row] = await tx.insert(doel).values({

@@ -10,7 +10,7 @@ import { contract, herverdeling, herverdelingGebeurtenis, lumpsum } from '../../
 import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { newId } from '../shared/ids';
-import { checkJaar, identifier, requiredText } from '../shared/validate';
+import { centen, checkJaar, identifier, requiredText } from '../shared/validate';
 
 export type LumpsumRow = typeof lumpsum.$inferSelect;
 export type HerverdelingRow = typeof herverdeling.$inferSelect;
@@ -18,16 +18,6 @@ export type HerverdelingRow = typeof herverdeling.$inferSelect;
 export const PERCELEN = ['BASISONDERSTEUNING', 'THUISONDERSTEUNING_DAGBESTEDING', 'HULP_BIJ_HET_HUISHOUDEN'];
 /** Roles that act for a provider in money matters: they see and request for their own organisation only. */
 export const AANBIEDER_ROLLEN = new Set(['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker']);
-const MAX_CENTEN = 10n ** 13n; // EUR 100 billion: far above any Wmo budget, far below bigint limits
-
-/** Parses an amount in cents given as a decimal string: BAD_USER_INPUT naming the field otherwise. */
-export function centen(field: string, value: string, { positive = true } = {}): bigint {
-  if (typeof value !== 'string' || !/^-?\d{1,16}$/.test(value)) throw badUserInput(field, `${field} must be whole cents as a decimal string, e.g. "1250000"`);
-  const n = BigInt(value);
-  if (positive && n <= 0n) throw badUserInput(field, `${field} must be more than 0 cents`);
-  if (n < 0n || n > MAX_CENTEN) throw badUserInput(field, `${field} must be 0 to ${MAX_CENTEN} cents`);
-  return n;
-}
 
 export function euro(c: bigint): string {
   return `EUR ${c / 100n}.${(c % 100n).toString().padStart(2, '0')}`;
@@ -109,9 +99,10 @@ export interface HerverdelingInput { jaar: number; van: string; vanPerceel?: str
  */
 export async function herverdelingAanvragen(db: Db, scope: Scope, input: HerverdelingInput): Promise<HerverdelingRow> {
   if (!AANBIEDER_ROLLEN.has(scope.rol)) throw forbidden();
-  const jaar = checkJaar(input.jaar);
+  const jaar = checkJaar(input.jaar, 'input.jaar');
   const van = identifier('input.van', input.van);
   const naar = identifier('input.naar', input.naar);
+  if (naar === van) throw badUserInput('input.naar', 'input.naar must differ from input.van');
   const bedragCenten = centen('input.bedrag', input.bedrag);
   const motivering = requiredText('input.motivering', input.motivering, 10, 2000);
   if (scope.organisatie !== van && scope.organisatie !== naar) throw badUserInput('input.van', 'a herverdeling is requested by one of its two parties');

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { contract, organisatie } from '../../db/schema/financien';
 import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
+import { datum, identifier, nietVoor } from '../shared/validate';
 
 export type ContractRow = typeof contract.$inferSelect;
 
@@ -34,10 +34,13 @@ const FAR_FUTURE = '9999-12-31';
  */
 export async function contractRegistreren(db: Db, scope: Scope, input: ContractInput): Promise<ContractRow> {
   const organisatieId = identifier('input.organisatie', input.organisatie);
-  const einddatum = input.einddatum ?? null;
-  if (einddatum !== null && einddatum <= input.ingangsdatum) throw badUserInput('input.einddatum', 'input.einddatum must be after input.ingangsdatum');
+  datum('input.ingangsdatum', input.ingangsdatum);
+  const einddatum = input.einddatum == null ? null
+    : nietVoor('input.einddatum', datum('input.einddatum', input.einddatum), input.ingangsdatum, 'input.ingangsdatum', { strikt: true });
   if (input.rol === 'ONDERAANNEMER' && !input.hoofdaanbieder) throw badUserInput('input.hoofdaanbieder', 'an onderaannemer works under a hoofdaanbieder');
   if (input.rol === 'HOOFDAANBIEDER' && input.hoofdaanbieder) throw badUserInput('input.hoofdaanbieder', 'a hoofdaanbieder has no hoofdaanbieder');
+  const hoofdaanbieder = input.hoofdaanbieder == null ? null : identifier('input.hoofdaanbieder', input.hoofdaanbieder);
+  if (hoofdaanbieder === organisatieId) throw badUserInput('input.hoofdaanbieder', 'input.hoofdaanbieder must differ from input.organisatie');
   return db.transaction(async (tx) => {
     const orgs = await tx.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.gemeenteCode, scope.gemeente)).for('update');
     const known = new Set(orgs.map((o) => o.id));
@@ -48,7 +51,7 @@ export async function contractRegistreren(db: Db, scope: Scope, input: ContractI
       or(isNull(contract.einddatum), gte(contract.einddatum, input.ingangsdatum)),
     );
     if (input.rol === 'ONDERAANNEMER') {
-      const hoofd = identifier('input.hoofdaanbieder', input.hoofdaanbieder);
+      const hoofd = hoofdaanbieder!;
       const [h] = await tx.select({ id: contract.id }).from(contract)
         .where(and(overlapping, eq(contract.organisatieId, hoofd), eq(contract.perceel, input.perceel), eq(contract.rol, 'HOOFDAANBIEDER')));
       if (!h) throw badUserInput('input.hoofdaanbieder', 'input.hoofdaanbieder: not a hoofdaanbieder of this perceel in this period');
@@ -68,7 +71,7 @@ export async function contractRegistreren(db: Db, scope: Scope, input: ContractI
     }
     const [row] = await tx.insert(contract).values({
       id: `ct-${randomUUID()}`, gemeenteCode: scope.gemeente, organisatieId, perceel: input.perceel, rol: input.rol,
-      hoofdaanbiederId: input.rol === 'ONDERAANNEMER' ? input.hoofdaanbieder! : null, ingangsdatum: input.ingangsdatum, einddatum,
+      hoofdaanbiederId: input.rol === 'ONDERAANNEMER' ? hoofdaanbieder : null, ingangsdatum: input.ingangsdatum, einddatum,
     }).returning();
     return row!;
   });

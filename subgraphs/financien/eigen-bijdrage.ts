@@ -16,8 +16,7 @@ import { badUserInput, conflict } from '../shared/errors';
 import { IN_ZORG } from './in-zorg';
 import type { Scope } from '../shared/tokens';
 import { plusDagen } from '../shared/scalars';
-import { checkJaar, requiredText } from '../shared/validate';
-import { centen } from './begroting';
+import { centen, checkJaar, requiredText } from '../shared/validate';
 
 export interface Periode { huishoudenId: string; inwonerId: string; start: string; eind: string }
 export interface CakRegel extends Periode { bedragCenten: bigint }
@@ -98,7 +97,8 @@ export async function cakExport(db: Db, scope: Scope, jaarInput: number, maand: 
 
 export async function abonnementstariefVastleggen(db: Db, scope: Scope, jaarInput: number, bedragInput: string, periode: string, bronInput: string) {
   const jaar = checkJaar(jaarInput);
-  const bedragCenten = centen('bedrag', bedragInput);
+  // The statutory rate is about EUR 20 a month: over EUR 1,000 per period is a slip.
+  const bedragCenten = centen('bedrag', bedragInput, { max: 100_000n });
   if (periode !== 'MAAND' && periode !== 'VIER_WEKEN') throw badUserInput('periode', 'periode must be MAAND or VIER_WEKEN');
   const bron = requiredText('bron', bronInput, 3, 500);
   // Set once per year: a CAK file of that year must give the same result when run again.

@@ -11,8 +11,8 @@ import { kostprijs, lumpsum } from '../../db/schema/financien';
 import { indicatie } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { checkJaar, requiredText } from '../shared/validate';
-import { centen, eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
+import { centen, checkJaar, requiredText } from '../shared/validate';
+import { eigenLumpsum, gelijkeDelen, herverdeeld, PERCELEN } from './begroting';
 import { IN_ZORG, type Dag } from './in-zorg';
 
 export const EENHEID: Record<string, 'UUR' | 'CLIENTDAG'> = {
@@ -113,7 +113,8 @@ export async function realisatie(db: Db, scope: Scope, jaarInput: number, kwarta
 export async function kostprijsVastleggen(db: Db, scope: Scope, jaarInput: number, perceel: string, bedragInput: string, bronInput: string) {
   const jaar = checkJaar(jaarInput);
   if (!PERCELEN.includes(perceel)) throw badUserInput('perceel', `perceel must be one of ${PERCELEN.join(', ')}`);
-  const bedragCenten = centen('bedrag', bedragInput);
+  // A price per hour or client day: over EUR 10,000 is a slip (a year's cost, or euros typed as cents).
+  const bedragCenten = centen('bedrag', bedragInput, { max: 1_000_000n });
   const bron = requiredText('bron', bronInput, 3, 500);
   const values = { eenheid: EENHEID[perceel]!, bedragCenten, bron };
   const [row] = await db.insert(kostprijs).values({ gemeenteCode: scope.gemeente, jaar, perceel, ...values })

@@ -5,8 +5,7 @@ import type { Db } from '../../db/client';
 import { besparing, maatregel, taakstelling } from '../../db/schema/financien';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { checkJaar, identifier, requiredText } from '../shared/validate';
-import { centen } from './begroting';
+import { centen, checkJaar, identifier, requiredText } from '../shared/validate';
 
 export type MaatregelRow = typeof maatregel.$inferSelect;
 export type BesparingRow = typeof besparing.$inferSelect;

@@ -4,12 +4,12 @@ import { organisatie } from '../../db/schema/financien';
 import { capaciteit } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
+import { identifier, intBetween } from '../shared/validate';
 
 /** Contract management sets how many clients an hh-aanbieder can take in the joint intake. */
 export async function capaciteitVastleggen(db: Db, scope: Scope, aanbiederInput: string, maxClienten: number) {
   const organisatieId = identifier('aanbieder', aanbiederInput);
-  if (!Number.isInteger(maxClienten) || maxClienten < 0 || maxClienten > 100_000) throw badUserInput('maxClienten', 'maxClienten must be 0 to 100000');
+  intBetween('maxClienten', maxClienten, 0, 100_000);
   const [o] = await db.select({ id: organisatie.id }).from(organisatie)
     .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, organisatieId), eq(organisatie.soort, 'HH_AANBIEDER')));
   if (!o) throw badUserInput('aanbieder', 'aanbieder: not an hh-aanbieder of the gemeente');

@@ -7,6 +7,7 @@
  */
 import { badUserInput } from '../shared/errors';
 import { plusDagen } from '../shared/scalars';
+import { intBetween, lijst } from '../shared/validate';
 
 export interface Normregel {
   activiteit: string;
@@ -60,6 +61,8 @@ export interface Berekening {
 }
 
 export const MAX_HUISHOUDGROOTTE = 12;
+/** Tasks in one calculation: no normtabel has more lines than this (a task is named once). */
+export const MAX_TAKEN = 50;
 
 /** ISO 8601 weeks in a year: 53 when the year starts on a Thursday, or a leap year on a Wednesday. */
 export function isoWeeksInYear(jaar: number): number {
@@ -68,13 +71,19 @@ export function isoWeeksInYear(jaar: number): number {
   return dow(jaar) === 4 || (leap && dow(jaar) === 3) ? 53 : 52;
 }
 
+/**
+ * The checks of a calculation's input that need no normtabel: a mutation runs them before
+ * it reads anything. The household size and at least one task, at most one per norm line.
+ */
+export function checkBerekeningInput(input: Pick<BerekeningInput, 'huishoudgrootte' | 'taken'>, prefix = 'input'): void {
+  intBetween(`${prefix}.huishoudgrootte`, input.huishoudgrootte, 1, MAX_HUISHOUDGROOTTE);
+  lijst(`${prefix}.taken`, input.taken, 1, MAX_TAKEN);
+}
+
 /** Computes an indicatie. Throws BAD_USER_INPUT naming the field for input the norm cannot take. */
 export function bereken(jaar: Normjaar, normregels: Normregel[], input: BerekeningInput, prefix = 'input'): Berekening {
   const { huishoudgrootte, taken } = input;
-  if (!Number.isInteger(huishoudgrootte) || huishoudgrootte < 1 || huishoudgrootte > MAX_HUISHOUDGROOTTE) {
-    throw badUserInput(`${prefix}.huishoudgrootte`, `${prefix}.huishoudgrootte must be 1 to ${MAX_HUISHOUDGROOTTE}`);
-  }
-  if (taken.length === 0) throw badUserInput(`${prefix}.taken`, `${prefix}.taken must name at least one activiteit`);
+  checkBerekeningInput(input, prefix);
   const byActiviteit = new Map(normregels.map((r) => [r.activiteit, r]));
   const seen = new Set<string>();
   const regels = taken.map((t, i): BerekeningRegel => {

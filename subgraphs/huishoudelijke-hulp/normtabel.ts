@@ -5,7 +5,7 @@ import { normjaar, normregel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
 import { newId } from '../shared/ids';
-import { checkJaar, EERSTE_JAAR, intBetween, requiredText } from '../shared/validate';
+import { checkJaar, EERSTE_JAAR, intBetween, lijst, requiredText } from '../shared/validate';
 
 export type NormjaarRow = typeof normjaar.$inferSelect;
 export type NormregelRow = typeof normregel.$inferSelect;
@@ -26,8 +26,7 @@ export async function normjaarVastleggen(db: Db, scope: Scope, jaarInput: number
   const lang = intBetween('input.langeLooptijdMaanden', input.langeLooptijdMaanden, standaard, 120);
   const leeftijd = intBetween('input.leeftijdLangeLooptijd', input.leeftijdLangeLooptijd ?? 80, 18, 120);
   const reductie = intBetween('input.vakantieReductieProcent', input.vakantieReductieProcent, 0, 100);
-  if (input.vakantieweken.length > 20) throw badUserInput('input.vakantieweken', 'input.vakantieweken may name at most 20 weeks');
-  input.vakantieweken.forEach((w, i) => intBetween(`input.vakantieweken.${i}`, w, 1, 53));
+  lijst('input.vakantieweken', input.vakantieweken, 0, 20).forEach((w, i) => intBetween(`input.vakantieweken.${i}`, w, 1, 53));
   const bron = input.kopieerRegelsVan == null ? null : intBetween('input.kopieerRegelsVan', input.kopieerRegelsVan, EERSTE_JAAR, jaar - 1);
   const values = {
     standaardLooptijdMaanden: standaard, langeLooptijdMaanden: lang, leeftijdLangeLooptijd: leeftijd,

@@ -9,15 +9,17 @@ import { organisatie } from '../../db/schema/financien';
 import { capaciteit, hulp, indicatie, koppeling, overdracht, overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import { badUserInput, conflict } from '../shared/errors';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
+import { datumBinnen, identifier, inwonerIdentifier, lijst } from '../shared/validate';
 import { newId } from '../shared/ids';
 import { notEnded } from '../shared/relations';
-import { aanbiedersMetContract, dagVoor, datumBinnen, kies, lockHh, type IndicatieRow } from './toegang';
+import { aanbiedersMetContract, dagVoor, kies, lockHh, type IndicatieRow } from './toegang';
 
 export type OverdrachtRow = typeof overdracht.$inferSelect;
 type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId' | 'gemeenteCode'>;
 
 const MAX_HULPEN = 500;
+/** Clients who stay with their provider: at most the clients of the helpers (some 50 each). */
+const MAX_BLIJVERS = MAX_HULPEN * 50;
 async function hhAanbieder(tx: Db, scope: Scope, field: string, idInput: string): Promise<string> {
   const id = identifier(field, idInput);
   const [o] = await tx.select({ id: organisatie.id }).from(organisatie)
@@ -96,15 +98,15 @@ export async function personeelOverdragen(
   // From today or up to 90 days back: a helper works for one provider at a time, so a
   // transfer cannot wait in the future while the old provider still plans the helper.
   const per = datumBinnen('per', perInput, -90, 0);
-  if (hulpenInput.length === 0 || hulpenInput.length > MAX_HULPEN) throw badUserInput('hulpen', `hulpen must name 1 to ${MAX_HULPEN} helpers`);
-  const hulpen = hulpenInput.map((h, i) => identifier(`hulpen.${i}`, h));
+  const hulpen = lijst('hulpen', hulpenInput, 1, MAX_HULPEN).map((h, i) => identifier(`hulpen.${i}`, h));
   if (new Set(hulpen).size !== hulpen.length) throw badUserInput('hulpen', 'hulpen names a helper twice');
-  const blijven = new Set((blijvenInput ?? []).map((b, i) => identifier(`blijvenBijAanbieder.${i}`, b)));
+  const blijven = new Set(lijst('blijvenBijAanbieder', blijvenInput, 0, MAX_BLIJVERS).map((b, i) => inwonerIdentifier(`blijvenBijAanbieder.${i}`, b)));
+  const vanId = identifier('van', vanInput);
+  if (identifier('naar', naarInput) === vanId) throw badUserInput('naar', 'naar must differ from van');
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
-    const van = await hhAanbieder(tx, scope, 'van', vanInput);
+    const van = await hhAanbieder(tx, scope, 'van', vanId);
     const naar = await hhAanbieder(tx, scope, 'naar', naarInput);
-    if (van === naar) throw badUserInput('naar', 'naar must differ from van');
     if (!(await aanbiedersMetContract(tx, scope.gemeente, per)).some((a) => a.id === naar)) {
       throw badUserInput('naar', 'naar: no running contract for hulp bij het huishouden on this date');
     }
@@ -152,6 +154,7 @@ async function verplaatsCapaciteit(tx: Db, scope: Scope, van: string, naar: stri
  */
 export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, perInput: string): Promise<OverdrachtRow> {
   const per = datumBinnen('per', perInput, -90, 365);
+  identifier('van', vanInput);
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
     const van = await hhAanbieder(tx, scope, 'van', vanInput);

@@ -14,8 +14,8 @@ import { findInwoner } from '../shared/residents';
 import { plusDagen, today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
 import { newId } from '../shared/ids';
-import { identifier } from '../shared/validate';
-import { bereken, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
+import { datumBinnen, identifier, intBetween, inwonerIdentifier } from '../shared/validate';
+import { bereken, checkBerekeningInput, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
 
 export type AanvraagRow = typeof aanvraag.$inferSelect;
 export type IndicatieRow = typeof indicatie.$inferSelect;
@@ -24,15 +24,6 @@ export type Toewijzingsreden = 'KEUZE_INWONER' | 'CONTINUITEIT' | 'CAPACITEIT';
 export const OPEN_STATUSES = ['WACHTRIJ', 'TOEGEWEZEN'];
 
 export const dagVoor = (datum: string) => plusDagen(datum, -1);
-
-/** BAD_USER_INPUT on `field` unless `datum` lies within [today + van, today + tot] days. */
-export function datumBinnen(field: string, datum: string, van: number, tot: number): string {
-  const t = today();
-  if (datum < plusDagen(t, van) || datum > plusDagen(t, tot)) {
-    throw badUserInput(field, `${field} must lie between ${plusDagen(t, van)} and ${plusDagen(t, tot)}`);
-  }
-  return datum;
-}
 
 const activeIndicatieOn = (datum: string) =>
   and(lte(indicatie.startdatum, datum), notEnded(indicatie.einddatum, datum))!;
@@ -137,7 +128,7 @@ const INDIENERS = new Set(['gemeente-consulent', 'inwoner', 'basis-medewerker'])
 
 export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: string, voorkeurInput: string | null | undefined): Promise<AanvraagRow> {
   if (!INDIENERS.has(scope.rol)) throw forbidden();
-  const inwonerId = identifier('inwoner', inwonerInput);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
   const voorkeur = voorkeurInput == null ? null : identifier('voorkeurAanbieder', voorkeurInput);
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
@@ -159,7 +150,7 @@ export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: strin
 
 /** Assigns up to `aantal` waiting aanvragen, oldest first, as long as providers have room. */
 export async function wachtrijVerdelen(db: Db, scope: Scope, aantal: number): Promise<AanvraagRow[]> {
-  if (!Number.isInteger(aantal) || aantal < 1 || aantal > 1000) throw badUserInput('aantal', 'aantal must be 1 to 1000');
+  intBetween('aantal', aantal, 1, 1000);
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
     const aanbieders = await aanbiedersMetContract(tx, scope.gemeente, today());
@@ -256,6 +247,9 @@ export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: 
   if (scope.rol !== 'hh-medewerker' && scope.rol !== 'gemeente-consulent') throw forbidden();
   // A month back at most (an intake done last week) and a year ahead: never rewriting history.
   datumBinnen('input.startdatum', input.startdatum, -31, 365);
+  checkBerekeningInput(input);
+  const vasteHulpId = input.vasteHulp == null ? null : identifier('input.vasteHulp', input.vasteHulp);
+  identifier('aanvraag', aanvraagInput);
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
     const row = await lockAanvraag(tx, scope, aanvraagInput, 'aanvraag');
@@ -267,7 +261,7 @@ export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: 
       leeftijd: leeftijdOp(resident!.geboortedatum, input.startdatum), chronischZiek: input.chronischZiek ?? false,
     });
     const organisatieId = row.aanbiederId!;
-    const vasteHulp = input.vasteHulp ? await hulpVan(tx, scope, 'input.vasteHulp', input.vasteHulp, organisatieId) : null;
+    const vasteHulp = vasteHulpId ? await hulpVan(tx, scope, 'input.vasteHulp', vasteHulpId, organisatieId) : null;
     const created = await indicatieStarten(tx, scope, {
       inwonerId: row.inwonerId, wijkCode: resident!.wijkCode, organisatieId, minutenPerWeek: berekening.minutenPerWeek,
       startdatum: input.startdatum, einddatum: einddatumNa(input.startdatum, berekening.looptijdMaanden), berekening,
@@ -294,8 +288,9 @@ async function ontkoppelElders(tx: Db, inwonerId: string, organisatieId: string,
  * client's indicatie at the provider must run today and on that date.
  */
 export async function koppelen(db: Db, scope: Scope, inwonerInput: string, hulpInput: string, perInput: string): Promise<IndicatieRow> {
-  const inwonerId = identifier('inwoner', inwonerInput);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
   const per = datumBinnen('per', perInput, 0, 90);
+  identifier('hulp', hulpInput);
   return db.transaction(async (tx) => {
     await lockHh(tx, scope.gemeente);
     const [ind] = await tx.select().from(indicatie).where(and(

@@ -5,7 +5,7 @@ import { verwerkersovereenkomst } from '../../db/schema/privacy';
 import { badUserInput, notFound } from '../shared/errors';
 import { newId } from '../shared/ids';
 import type { Scope } from '../shared/tokens';
-import { identifier } from '../shared/validate';
+import { datum, identifier, nietVoor } from '../shared/validate';
 
 export type OvereenkomstRow = typeof verwerkersovereenkomst.$inferSelect;
 
@@ -42,7 +42,8 @@ export async function overeenkomstVastleggen(
   db: Db, scope: Scope, a: { organisatie: string; doel: OvereenkomstDoel; ingangsdatum: string; einddatum?: string | null },
 ): Promise<OvereenkomstRow> {
   const organisatieId = identifier('organisatie', a.organisatie);
-  if (a.einddatum != null && a.einddatum < a.ingangsdatum) throw badUserInput('einddatum', 'einddatum must not be before ingangsdatum');
+  datum('ingangsdatum', a.ingangsdatum);
+  if (a.einddatum != null) nietVoor('einddatum', datum('einddatum', a.einddatum), a.ingangsdatum, 'ingangsdatum');
   const [org] = await db.select({ id: organisatie.id }).from(organisatie)
     .where(and(eq(organisatie.gemeenteCode, scope.gemeente), eq(organisatie.id, organisatieId)));
   if (!org) throw badUserInput('organisatie', 'organisatie: no organisation with this id in the gemeente');
@@ -61,10 +62,11 @@ export async function overeenkomstVastleggen(
 
 export async function overeenkomstBeeindigen(db: Db, scope: Scope, id: string, einddatum: string): Promise<OvereenkomstRow> {
   const key = identifier('id', id);
+  datum('einddatum', einddatum);
   const [current] = await db.select().from(verwerkersovereenkomst)
     .where(and(eq(verwerkersovereenkomst.gemeenteCode, scope.gemeente), eq(verwerkersovereenkomst.id, key)));
   if (!current) throw notFound('No verwerkersovereenkomst with this id');
-  if (einddatum < current.ingangsdatum) throw badUserInput('einddatum', 'einddatum must not be before the ingangsdatum');
+  nietVoor('einddatum', einddatum, current.ingangsdatum, 'the ingangsdatum');
   const [row] = await db.update(verwerkersovereenkomst).set({ einddatum })
     .where(and(eq(verwerkersovereenkomst.gemeenteCode, scope.gemeente), eq(verwerkersovereenkomst.id, key))).returning();
   return row!;

@@ -8,7 +8,7 @@ import { badUserInput, conflict, forbidden, notFound } from '../shared/errors';
 import { DOEL_SOCIALE_BASIS } from '../shared/relations';
 import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
-import { identifier, requiredText } from '../shared/validate';
+import { identifier, inwonerIdentifier, requiredText } from '../shared/validate';
 
 export type HulpvraagRow = typeof hulpvraag.$inferSelect;
 export type ToestemmingRow = typeof toestemming.$inferSelect;
@@ -68,7 +68,7 @@ export interface HulpvraagInput {
 /** Registers a hulpvraag; the resident is recorded only with consent, in the same transaction. */
 export async function registreren(db: Db, scope: Scope, input: HulpvraagInput): Promise<HulpvraagRow> {
   const wijkCode = identifier('input.wijk', input.wijk);
-  const inwonerId = input.inwoner === null || input.inwoner === undefined ? null : identifier('input.inwoner', input.inwoner);
+  const inwonerId = input.inwoner == null ? null : inwonerIdentifier('input.inwoner', input.inwoner);
   if (inwonerId && !input.toestemming) {
     throw badUserInput('input.inwoner', 'A resident can only be recorded with their consent (toestemming: true); without it, register the hulpvraag anonymously');
   }
@@ -142,7 +142,7 @@ export async function transition(
 
 /** Records consent: a coordinator for its own organisation, a resident for themself. */
 export async function toestemmingVastleggen(db: Db, scope: Scope, inwonerInput: string, organisatieInput?: string | null): Promise<ToestemmingRow> {
-  const inwonerId = identifier('inwoner', inwonerInput);
+  const inwonerId = inwonerIdentifier('inwoner', inwonerInput);
   let organisatieId: string;
   if (scope.rol === 'inwoner') {
     if (inwonerId !== scope.sub) throw forbidden('A resident can only give consent for themself');

@@ -48,13 +48,13 @@ describe('toewijzing lifecycle', () => {
     expect(granted.body.data!.toewijzingToekennen).toMatchObject({ status: 'TOEGEWEZEN', omvang: { volume: 3 }, einddatum: '2026-12-31' });
     expect((await stack.query(SEES, { token: aanbieder, variables: { id: inwoner } })).body.data!.inwoner.toewijzingen).toEqual([{ id: toewijzing, status: 'TOEGEWEZEN' }]);
 
-    expect(code(await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-early', t: toewijzing, d: '2026-01-15' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.begindatum' });
+    expect(code(await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-early', t: toewijzing, d: '2026-01-15' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'begindatum' });
     const started = await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-a', t: toewijzing, d: '2026-02-10' } });
     expect(started.body.data!.startbericht).toEqual({ status: 'GESTART', begindatum: '2026-02-10' });
     const startAgain = await stack.query(START, { token: aanbieder, variables: { b: 'msg-305-b', t: toewijzing, d: '2026-02-11' } });
     expect(code(startAgain)).toMatchObject({ code: 'CONFLICT', currentStatus: 'GESTART' });
 
-    expect(code(await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-307-x', t: toewijzing, d: '2026-06-30', r: '99' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.redenBeeindiging' });
+    expect(code(await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-307-x', t: toewijzing, d: '2026-06-30', r: '99' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'redenBeeindiging' });
     const stopped = await stack.query(STOP, { token: aanbieder, variables: { b: 'msg-307-a', t: toewijzing, d: '2026-06-30', r: '19' } });
     expect(stopped.body.data!.stopbericht).toEqual({ status: 'GESTOPT', stopdatum: '2026-06-30', redenBeeindiging: '19' });
     expect((await stack.query(SEES, { token: aanbieder, variables: { id: inwoner } })).body.data!.inwoner).toBeNull();
