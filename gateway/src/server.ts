@@ -13,6 +13,7 @@ import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
 import { exportRoute } from './export/route';
+import { EXPLORER_PATH, explorerRoute } from './explorer/route';
 import { SubgraphCallError, SubgraphClient, subgraphError } from './subgraph-client';
 import { formatLimitError, queryLimitProtection, type QueryLimits } from './limits';
 import { RateLimiter, rateLimited, type RateLimitOptions } from './rate-limit';
@@ -185,7 +186,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bodyLimitBytes: options.bodyLimitBytes,
     health: async () => ({ service: 'gateway' }),
     context,
-    routes: { '/export': exportRoute({ apollo, context, log }) },
+    routes: {
+      '/export': exportRoute({ apollo, context, log }),
+      // The GraphiQL explorer is for development only: in production /explorer is a plain 404.
+      ...(options.production ? {} : { [EXPLORER_PATH]: explorerRoute(log) }),
+    },
   });
   const server = createServer(listener);
   return {
