@@ -44,7 +44,13 @@
   function fetcherFor(token) {
     return function fetcher(params, options) {
       var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, options && options.headers);
-      if (token) headers.authorization = 'Bearer ' + token;
+      if (token) {
+        // The pasted token wins over an Authorization typed in the Headers tab, in any spelling.
+        Object.keys(headers).forEach(function (name) {
+          if (name.toLowerCase() === 'authorization') delete headers[name];
+        });
+        headers.authorization = 'Bearer ' + token;
+      }
       return fetch(ENDPOINT, { method: 'POST', headers: headers, body: JSON.stringify(params), credentials: 'omit', cache: 'no-store' })
         .then(function (response) {
           return response.json().catch(function () {
