@@ -13,6 +13,7 @@ import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
 import { exportRoute } from './export/route';
+import { EXPLORER_PATH, explorerRoute } from './explorer/route';
 import { SubgraphCallError, SubgraphClient, subgraphError } from './subgraph-client';
 import { formatLimitError, queryLimitProtection, type QueryLimits } from './limits';
 import { RateLimiter, rateLimited, type RateLimitOptions } from './rate-limit';
@@ -200,6 +201,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The CSV export runs the platform's own registered operations, never a client's query.
       '/export': exportRoute({ apollo, context, log }),
       '/documenten': documentListRoute(documents, context),
+      // The GraphiQL explorer is for development only: in production /explorer is a plain 404.
+      ...(options.production ? {} : { [EXPLORER_PATH]: explorerRoute(log) }),
     },
   });
   const server = createServer(listener);
