@@ -103,7 +103,7 @@ export class TrustedDocuments {
     this.trusted.add(req);
     const { documentId: _id, extensions, ...rest } = request as Record<string, unknown> & { extensions?: Record<string, unknown> };
     const { persistedQuery: _pq, ...otherExtensions } = extensions ?? {};
-    return { ...rest, query: document.body, operationName: document.name, ...(extensions ? { extensions: otherExtensions } : {}) };
+    return { ...rest, query: document.body, ...(extensions ? { extensions: otherExtensions } : {}) };
   }
 
   /** Refuses a request of a role that may run registered operations only, when it sent its own. */

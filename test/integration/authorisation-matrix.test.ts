@@ -13,6 +13,11 @@ import { policyTargets } from '../../subgraphs/shared/policy';
 import { DEV_ORGANISATIE, ROLES, type Rol } from '../../subgraphs/shared/roles';
 import * as s from '../../db/schema';
 import { bootStack, sql, type Stack } from '../support/stack';
+import { gatewayOptions } from '../../gateway/src/platform';
+import { createGateway } from '../../gateway/src/server';
+import { documentHash } from '../../gateway/src/trusted-documents';
+import { closeServer, listen } from '../../subgraphs/shared/http';
+import { createLogger } from '../../subgraphs/shared/logger';
 import { decide } from '../../subgraphs/shared/policy';
 import { loadPseudonymKey } from '../../subgraphs/shared/keys';
 import { BETROKKENE_TYPE, onbekendeVelden, pseudoniem } from '../../subgraphs/shared/verwerkingen';
@@ -690,6 +695,25 @@ describe('authorisation matrix', () => {
   });
 
   it('gives every role exactly the fields of its row, through the gateway', async () => {
+    // partner-systeem runs registered operations only: its queries go, by documentId, to a
+    // second gateway over the same subgraphs whose manifest registers every matrix query.
+    const partnerQueries = [...new Set(Object.values(MATRIX).map(([, query]) => query.replaceAll(X, residentId)))];
+    const partnerGateway = await createGateway({
+      ...gatewayOptions(stack.config, createLogger('test', 'silent'), stack.platform.subgraphUrls),
+      trustedDocuments: {
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: partnerQueries.map((body, i) => ({
+          id: documentHash(body), name: `matrix${i}`, type: body.trimStart().startsWith('mutation') ? 'mutation' : 'query',
+          body, geregistreerdDoor: 'test', geregistreerdOp: '2026-01-01', doel: 'authorisation matrix',
+        })),
+      },
+    });
+    const partnerUrl = `http://127.0.0.1:${await listen(partnerGateway.server, 0, '127.0.0.1')}/graphql`;
+    const ask = (rol: Rol, query: string) =>
+      rol === 'partner-systeem'
+        ? stack.post(partnerUrl, { documentId: `sha256:${documentHash(query)}` }, { authorization: `Bearer ${tokens.get(rol)!}` })
+        : stack.query(query, { token: tokens.get(rol)! });
     const tokens = new Map<Rol, string>();
     for (const rol of ROLES) {
       tokens.set(rol, await stack.token({ rol, organisatie: ORGANISATIE[rol], sub: rol === 'inwoner' ? residentId : undefined }));
@@ -699,7 +723,7 @@ describe('authorisation matrix', () => {
       ROLES.map((rol) => ({ field, rol, allowed: allowed.includes(rol), query: query.replaceAll(X, residentId), path, mutation: kind === 'mutation' })));
     for (let i = 0; i < cases.length; i += 16) {
       await Promise.all(cases.slice(i, i + 16).map(async (c) => {
-        const res = await stack.query(c.query, { token: tokens.get(c.rol)! });
+        const res = await ask(c.rol, c.query);
         const errors = res.body.errors ?? [];
         const value = dig(res.body.data, c.path);
         const forbidden = errors.length > 0 && errors.every((e) => e.extensions?.code === 'FORBIDDEN');
@@ -722,6 +746,8 @@ describe('authorisation matrix', () => {
         }
       }));
     }
+    await closeServer(partnerGateway.server);
+    await partnerGateway.stop();
     expect(mismatches).toEqual([]);
     // Every personal field read through the whole matrix found its resident for the processing log.
     expect([...onbekendeVelden]).toEqual([]);
