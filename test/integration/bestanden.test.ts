@@ -143,13 +143,13 @@ interface Geval {
 const maand = (periode: string) => ({ jaar: Number(periode.slice(0, 4)), maand: Number(periode.slice(5, 7)) });
 const laatsteDag = (periode: string) => new Date(Date.UTC(Number(periode.slice(0, 4)), Number(periode.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-/** All messages of a month, paged by the test with pages of 50 (so page boundaries fall elsewhere than the route's 500). */
+/** All messages of a month, paged by the test with pages of 200 (so page boundaries fall elsewhere than the route's 500). */
 async function iwmoPerPagina(t: string, berichtType: string, periode: string): Promise<unknown[]> {
   const op = BESTANDSOORTEN[`iwmo-${berichtType.toLowerCase()}`]!.operatie;
   const out: unknown[] = [];
   let na: string | null = null;
   do {
-    const d = await graphql(t, op, { berichtType, van: `${periode}-01`, tot: laatsteDag(periode), na, aantal: 50 });
+    const d = await graphql(t, op, { berichtType, van: `${periode}-01`, tot: laatsteDag(periode), na, aantal: 200 });
     out.push(...d.iwmoBerichten.berichten);
     na = d.iwmoBerichten.volgende;
   } while (na !== null);
@@ -240,7 +240,8 @@ describe.each(GEVALLEN)('$soort', (g) => {
     }
   });
 
-  it.skipIf(g.geweigerd.length === 0)('refuses the roles that may not read it with 403, and records nothing', async () => {
+  if (g.geweigerd.length === 0) return;
+  it('refuses the roles that may not read it with 403, and records nothing', async () => {
     const voor = (await register()).length;
     for (const [wie, t] of g.geweigerd) {
       const d = await haal(pad(), await t());
@@ -309,6 +310,7 @@ describe('afhaalregister', () => {
   it('is append-only', async () => {
     await expect(stack.database.execute('update privacy.afhaling set bytes = 0')).rejects.toThrow(/append-only/);
     await expect(stack.database.execute('delete from privacy.afhaling')).rejects.toThrow(/append-only/);
+    await expect(stack.database.execute('truncate privacy.afhaling')).rejects.toThrow(/append-only/);
   });
 
   it('cannot be written by a client: no GraphQL field, and the endpoint refuses any token but the register\'s own', async () => {
