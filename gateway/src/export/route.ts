@@ -42,6 +42,7 @@ export function variabelen(set: Figuurset, search: URLSearchParams): Variabelen 
   return v;
 }
 
+/** The mapping of GraphQL errors to HTTP refusals lives in ../weigering.ts (shared with /bestanden). */
 export { weigeringVoor };
 
 /** GET /export: the figure sets with their parameters and columns, for a BI tool to discover. */
