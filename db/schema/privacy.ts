@@ -1,7 +1,7 @@
-import { bigint, date, index, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { gemeenteCode } from './columns';
 
-/** The municipality's privacy office: the processing log and the processing agreements. */
+/** The municipality's privacy office: the processing log, the processing agreements and the afhaalregister. */
 export const privacy = pgSchema('privacy');
 
 /**
@@ -56,3 +56,24 @@ export const verwerkersovereenkomst = privacy.table('verwerkersovereenkomst', {
   vastgelegdDoor: text('vastgelegd_door').notNull(),
   vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [index('verwerkersovereenkomst_org_idx').on(t.gemeenteCode, t.organisatieId, t.doel)]);
+
+/**
+ * The afhaalregister: one row per file a caller fetched at the gateway (GET
+ * /bestanden/<soort>/<periode>), written before the file leaves. Who (the token's subject,
+ * role, organisation; a resident acting themself by pseudonym), what (soort, periode) and
+ * exactly which bytes (sha256, size). No content of the file, no resident. Append-only.
+ */
+export const afhaling = privacy.table('afhaling', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  gemeenteCode: gemeenteCode(),
+  op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** The token's subject (a worker or system id; a resident as `pseudoniem:<hmac>`). */
+  gebruiker: text('gebruiker').notNull(),
+  rol: text('rol').notNull(),
+  organisatie: text('organisatie'),
+  soort: text('soort').notNull(),
+  periode: text('periode').notNull(),
+  sha256: text('sha256').notNull(),
+  bytes: integer('bytes').notNull(),
+  traceId: text('trace_id').notNull(),
+}, (t) => [index('afhaling_op_idx').on(t.gemeenteCode, t.op)]);

@@ -12,6 +12,8 @@ import { errorLogging } from '../../subgraphs/shared/subgraph';
 import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
+import { afhaalregisterSchrijver } from './bestanden/afhaalregister';
+import { bestandenRoute } from './bestanden/route';
 import { exportRoute } from './export/route';
 import { EXPLORER_PATH, explorerRoute } from './explorer/route';
 import { SubgraphCallError, SubgraphClient, subgraphError } from './subgraph-client';
@@ -158,7 +160,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const rateLimiter = new RateLimiter(options.rateLimit);
   await apollo.start();
-  // One context creation for /graphql and the CSV export: the same token check, role and purpose.
+  // One context creation for /graphql, the CSV export and /bestanden: the same token check, role and purpose.
   const context = async (req: IncomingMessage, traceId: string): Promise<GatewayContext> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
@@ -185,6 +187,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     };
   };
+  // The afhaalregister of /bestanden: its own small pool to the privacy subgraph.
+  const registerClient = new SubgraphClient({ url: options.subgraphUrls.privacy, timeoutMs: options.subgraphTimeoutMs, connections: 4 });
+  const afhaalregister = afhaalregisterSchrijver({
+    privacyUrl: options.subgraphUrls.privacy, client: registerClient, signingKey: options.internalSigningKey, ttlSeconds: options.internalTokenTtlSeconds,
+  });
   const documents = new TrustedDocuments(options.trustedDocuments);
   const listener = graphqlListener<GatewayContext>({
     apollo,
@@ -200,6 +207,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     routes: {
       // The CSV export runs the platform's own registered operations, never a client's query.
       '/export': exportRoute({ apollo, context, log }),
+      // File delivery: the files other fields make, each fetch recorded before it is sent.
+      '/bestanden': bestandenRoute({ apollo, context, afhaalregister, log }),
       '/documenten': documentListRoute(documents, context),
       // The GraphiQL explorer is for development only: in production /explorer is a plain 404.
       ...(options.production ? {} : { [EXPLORER_PATH]: explorerRoute(log) }),
@@ -211,7 +220,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     server,
     stop: async () => {
       await apollo.stop();
-      await Promise.all([...clients.values()].map((c) => c.close()));
+      await Promise.all([...clients.values(), registerClient].map((c) => c.close()));
     },
   };
 }

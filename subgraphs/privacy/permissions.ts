@@ -4,12 +4,15 @@ import { everyone, fields, grant, type FieldAccess, type Policy, type PolicySet 
  * Who may read what in privacy. Not listed = denied. The log about a resident: the
  * resident (their own, without who the worker was) and the fg (everything, for
  * investigations). Agreements and the anonymised file: contract management, the fg and
- * the organisation concerned (rows filtered in SQL; the file needs an agreement).
+ * the organisation concerned (rows filtered in SQL; the file needs an agreement). The
+ * afhaalregister: contract management and the fg, the worker's subject the fg only.
  */
 const fg = grant('allow', ['fg']);
 const logLezers: FieldAccess = { fg: 'allow', inwoner: 'relation' };
 const partijen = grant('relation', ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem']);
 const overeenkomstLezers: FieldAccess = { 'gemeente-contractmanager': 'allow', fg: 'allow', ...partijen };
+/** Who fetched which file: contract management (the partners' data exchange) and the fg. */
+const afhaalLezers = grant('allow', ['gemeente-contractmanager', 'fg']);
 
 const regels: Policy = {
   Query: {
@@ -17,6 +20,7 @@ const regels: Policy = {
     verwerkingen: fg,
     verwerkersovereenkomsten: overeenkomstLezers,
     anoniemeMaandexport: partijen,
+    afhalingen: afhaalLezers,
   },
   Mutation: {
     verwerkersovereenkomstVastleggen: grant('allow', ['gemeente-contractmanager']),
@@ -34,12 +38,17 @@ const regels: Policy = {
   Verwerkersovereenkomst: fields(['id', 'organisatie', 'doel', 'ingangsdatum', 'einddatum'], overeenkomstLezers),
   AnoniemeExport: fields(['jaar', 'maand', 'k', 'totaal', 'gegeneraliseerd', 'weggelaten', 'regels'], partijen),
   AnoniemeRegel: fields(['soort', 'omvang', 'startmaand', 'eindmaand', 'aanbieder', 'wijkOfGebied', 'niveau'], partijen),
+  Afhaling: {
+    ...fields(['id', 'tijdstip', 'rol', 'organisatie', 'soort', 'periode', 'sha256', 'bytes', 'traceId'], afhaalLezers),
+    // Who the worker was: the fg only, as in the processing log.
+    gebruiker: fg,
+  },
 };
 
 export const policy: PolicySet = {
   regels,
   niveaus: {
-    Query: { '*': 'openbaar', verwerkingen: 'vertrouwelijk', verwerkersovereenkomsten: 'intern', anoniemeMaandexport: 'intern' },
+    Query: { '*': 'openbaar', verwerkingen: 'vertrouwelijk', verwerkersovereenkomsten: 'intern', anoniemeMaandexport: 'intern', afhalingen: 'intern' },
     Mutation: 'intern',
     Inwoner: { id: 'zaakvertrouwelijk', verwerkingen: 'vertrouwelijk' },
     Organisatie: 'openbaar',
@@ -51,11 +60,15 @@ export const policy: PolicySet = {
     // Anonymised: k-anonymous after generalisation, no identifiers.
     AnoniemeExport: 'intern',
     AnoniemeRegel: 'intern',
+    // Files fetched, by role and organisation; the worker's subject is personal data of the worker.
+    Afhaling: { '*': 'intern', gebruiker: 'vertrouwelijk' },
   },
   betrokkenen: {
     // Reading one's own log is not logged again; the fg's inquiries are (resolvers.ts).
     Inwoner: 'geen',
     VerwerkingenPagina: 'geen',
     Verwerking: 'geen',
+    // A worker, or a resident's pseudonym: no resident to log.
+    Afhaling: 'geen',
   },
 };

@@ -4,6 +4,7 @@ import { Datum } from '../shared/scalars';
 import type { Resolvers } from '../shared/subgraph';
 import { intBetween } from '../shared/validate';
 import { activiteitUri, activiteitVanUri, VERWERKINGSACTIVITEITEN } from '../shared/verwerkingsactiviteiten';
+import { afhalingen, type AfhalingRow } from './afhaalregister';
 import { anoniemeMaandexport, type AnoniemeRegel } from './anonieme-export';
 import type { Loaders } from './loaders';
 import { MAX_NIVEAU, rang } from '../shared/vertrouwelijkheid';
@@ -44,6 +45,7 @@ export const resolvers: Resolvers = {
       }
       return anoniemeMaandexport(ctx.db, ctx.scope.gemeente, jaar, maand, ctx.suppression.threshold);
     },
+    afhalingen: (_: unknown, a: { van: string; tot: string; soort?: string | null }, ctx: Ctx) => afhalingen(ctx.db, ctx.scope, a),
   },
   Mutation: {
     verwerkersovereenkomstVastleggen: (_: unknown, a: { organisatie: string; doel: OvereenkomstDoel; ingangsdatum: string; einddatum?: string | null }, ctx: Ctx) =>
@@ -72,6 +74,11 @@ export const resolvers: Resolvers = {
   Verwerkersovereenkomst: {
     organisatie: (o: OvereenkomstRow) => ({ id: o.organisatieId }),
     doel: (o: OvereenkomstRow) => doelNaam(o.doel),
+  },
+  Afhaling: {
+    id: (r: AfhalingRow) => String(r.id),
+    tijdstip: (r: AfhalingRow) => new Date(r.op).toISOString(),
+    organisatie: (r: AfhalingRow) => (r.organisatie ? { id: r.organisatie } : null),
   },
   AnoniemeRegel: {
     aanbieder: (r: AnoniemeRegel) => ({ id: r.aanbieder }),

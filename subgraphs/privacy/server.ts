@@ -1,5 +1,7 @@
 import type { SubgraphDeps } from '../shared/context';
 import { createSubgraphService, type SubgraphModule } from '../shared/subgraph';
+import { afhaalregisterRoute } from './afhaalregister';
+import { AFHAALREGISTER_PAD } from '../shared/afhaalregister';
 import { createLoaders, type Loaders } from './loaders';
 import { policy } from './permissions';
 import { resolvers } from './resolvers';
@@ -10,6 +12,7 @@ export const privacy: SubgraphModule<Loaders> = {
   resolvers,
   policy,
   createLoaders,
+  routes: (deps, log) => ({ [AFHAALREGISTER_PAD]: afhaalregisterRoute(deps, log) }),
 };
 
 export const createSubgraph = (deps: SubgraphDeps) => createSubgraphService(privacy, deps);

@@ -34,7 +34,8 @@ export function errorBody(message: string, code: string, extensions: Record<stri
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
-class BodyTooLarge extends Error {}
+/** A request body over the limit (readBody). */
+export class BodyTooLarge extends Error {}
 
 /** Thrown by a `prepareBody` hook: the request is answered with this status and a typed error. */
 export class HttpRefusal extends Error {
@@ -43,7 +44,8 @@ export class HttpRefusal extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Reads a request body of at most `limit` bytes as UTF-8; throws BodyTooLarge beyond it. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];

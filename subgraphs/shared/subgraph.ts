@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { SubgraphName } from '../list';
 import type { SubgraphContext, SubgraphDeps } from './context';
-import { graphqlListener, traceContext } from './http';
+import { graphqlListener, traceContext, type Route } from './http';
 import { policyMiddleware, type PolicySet } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
@@ -28,6 +28,8 @@ export interface SubgraphModule<L> {
   resolvers: Resolvers;
   policy: PolicySet;
   createLoaders: (db: Db, scope: Scope, suppression: SuppressionRule, pseudonymKey: KeyObject) => L;
+  /** Endpoints next to /graphql that only the gateway calls (privacy: the afhaalregister). */
+  routes?: (deps: SubgraphDeps, log: Logger) => Record<string, Route>;
 }
 
 export interface SubgraphService {
@@ -151,6 +153,7 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     apollo,
     log,
     bodyLimitBytes: deps.bodyLimitBytes,
+    routes: module.routes?.(deps, log),
     health: async () => {
       try {
         await deps.db.execute(sql`select 1`);

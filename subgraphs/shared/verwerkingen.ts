@@ -35,6 +35,14 @@ export function pseudoniem(key: KeyObject, inwonerId: string): string {
   return createHmac('sha256', key).update(inwonerId).digest('hex');
 }
 
+/**
+ * Who acted, as an audit record stores it: the token's subject, but a resident acting
+ * themself by pseudonym, never by id (the processing log and the afhaalregister).
+ */
+export function gebruikerVan(key: KeyObject, scope: Pick<Scope, 'rol' | 'sub'>): string {
+  return scope.rol === 'inwoner' ? `pseudoniem:${pseudoniem(key, scope.sub)}` : scope.sub;
+}
+
 /** Every personal field seen without a betrokkene in this process (the matrix test asserts none). */
 export const onbekendeVelden = new Set<string>();
 
@@ -136,8 +144,7 @@ export type VerwerkingInsert = typeof verwerking.$inferInsert;
 export function verwerkingRecords(key: KeyObject, c: VerwerkingenCollector, actie: Actie): VerwerkingInsert[] {
   const eind = new Date();
   const { scope } = actie;
-  // A resident acting themself is stored by pseudonym, never by id, also as the actor.
-  const gebruiker = scope.rol === 'inwoner' ? `pseudoniem:${pseudoniem(key, scope.sub)}` : scope.sub;
+  const gebruiker = gebruikerVan(key, scope);
   return [...c.entries()].map(([pseudo, velden]) => {
     const namen = [...velden.keys()].sort();
     return {

@@ -67,6 +67,8 @@ const INWONER: Rol[] = ['inwoner'];
 /** Organisations with a processing agreement (fixture: each of these roles' organisations has one). */
 const OVEREENKOMST: Rol[] = ['basis-medewerker', 'aanbieder-medewerker', 'hh-medewerker', 'partner-systeem'];
 const OVEREENKOMST_LEZERS: Rol[] = ['gemeente-contractmanager', 'fg', ...OVEREENKOMST];
+/** The afhaalregister (who fetched which file): contract management and the fg; who the worker was, the fg only. */
+const AFHAAL: Rol[] = ['gemeente-contractmanager', 'fg'];
 
 const X = '$X'; // replaced by the fixture resident's id
 const inwoner = (sel: string) => `{ inwoner(id: "${X}") { ${sel} } }`;
@@ -90,6 +92,7 @@ const figuurVelden = (veld: string, type: string, velden: Array<[string, string,
 const logboek = (sel: string) => `{ verwerkingen(inwoner: "${X}") { ${sel} } }`;
 const eigenLog = (sel: string) => inwoner(`verwerkingen { ${sel} } `);
 const maandbestand = (sel: string) => `{ anoniemeMaandexport(jaar: 2024, maand: 3) { ${sel} } }`;
+const afhaal = (sel: string) => `{ afhalingen(van: "2024-01-01", tot: "2024-01-31") { ${sel} } }`;
 /** Steering figures: 1999 holds the fixture's stopped toewijzing (reden 19); fx-tw runs in 2025. */
 const ks = (sel: string) => `{ klantstromen(van: "1999-01-01", tot: "1999-12-31", per: JAAR) { ${sel} } }`;
 const landschap = (sel: string) => `{ aanbiederslandschap(jaar: 2025, kwartaal: 1) { ${sel} } }`;
@@ -560,6 +563,10 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   ...Object.fromEntries(['jaar', 'maand', 'k', 'totaal', 'gegeneraliseerd', 'weggelaten'].map((f) => [`AnoniemeExport.${f}`, [OVEREENKOMST, maandbestand(f), ['anoniemeMaandexport', f]]])),
   'AnoniemeExport.regels': [OVEREENKOMST, maandbestand('regels { soort }'), ['anoniemeMaandexport', 'regels', '0', 'soort']],
   ...Object.fromEntries(['soort', 'omvang', 'startmaand', 'eindmaand', 'wijkOfGebied', 'niveau'].map((f) => [`AnoniemeRegel.${f}`, [OVEREENKOMST, maandbestand(`regels { ${f} }`), ['anoniemeMaandexport', 'regels', '0', f]]])),
+  'Query.afhalingen': [AFHAAL, afhaal('id'), ['afhalingen', '0', 'id']],
+  ...Object.fromEntries(['id', 'tijdstip', 'rol', 'soort', 'periode', 'sha256', 'bytes', 'traceId'].map((f) => [`Afhaling.${f}`, [AFHAAL, afhaal(f), ['afhalingen', '0', f]]])),
+  'Afhaling.organisatie': [AFHAAL, afhaal('organisatie { id }'), ['afhalingen', '0', 'organisatie', 'id']],
+  'Afhaling.gebruiker': [FG, afhaal('gebruiker'), ['afhalingen', '0', 'gebruiker']],
   'AnoniemeRegel.aanbieder': [OVEREENKOMST, maandbestand('regels { aanbieder { naam } }'), ['anoniemeMaandexport', 'regels', '0', 'aanbieder', 'naam']],
 };
 
@@ -646,6 +653,11 @@ beforeAll(async () => {
     verwerkingsactiviteit: activiteitUri('GM0080', 'toegang-en-regie'), doel: 'toegang-en-regie',
     betrokkene: pseudoniem(loadPseudonymKey(stack.config), residentId), betrokkeneType: BETROKKENE_TYPE,
     rol: 'basis-medewerker', organisatie: 'amaryllis', gebruiker: 'medewerker-1', velden: ['Inwoner.voornaam'], veldNiveaus: [4],
+  });
+  // A fetch in the afhaalregister, for its rows.
+  await stack.database.db.insert(s.afhaling).values({
+    gemeenteCode: 'GM0080', op: '2024-01-15T09:00:00Z', gebruiker: 'systeem-windkracht058', rol: 'aanbieder-medewerker', organisatie: 'windkracht058',
+    soort: 'iwmo-wmo301', periode: '2024-01', sha256: 'e'.repeat(64), bytes: 100, traceId: 'd'.repeat(32),
   });
   await stack.database.db.insert(s.verwerkersovereenkomst).values(['windkracht058', 'thfl'].map((o) => ({
     id: `fx-vo-${o}`, gemeenteCode: 'GM0080', organisatieId: o, doel: 'anonieme-maandexport', ingangsdatum: '2024-01-01', vastgelegdDoor: 'test', vastgelegdOp: '2024-01-01T09:00:00Z',

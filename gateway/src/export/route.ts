@@ -1,20 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { errorBody, sendJson, type Route } from '../../../subgraphs/shared/http';
+import { sendJson, type Route } from '../../../subgraphs/shared/http';
 import type { Logger } from '../../../subgraphs/shared/logger';
 import { Datum } from '../../../subgraphs/shared/scalars';
 import { writeCsv } from './csv';
 import { FIGUURSETS, TOTAAL, type Figuurset, type Variabelen } from './figuursets';
+import { alsAanroeper, badParameter, stuurWeigering, Weigering, weigeringVoor } from '../weigering';
 
-/** A refusal before any CSV is written: an HTTP status and a typed JSON error body. */
-class Weigering extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extensions: Record<string, unknown> = {}) {
-    super(message);
-  }
-}
-
-const badParameter = (naam: string, message: string) => new Weigering(400, 'BAD_USER_INPUT', message, { field: naam });
 const NAMEN = Object.keys(FIGUURSETS);
 const PAD = /^\/export\/([a-z0-9-]+)\.csv$/;
 
@@ -50,25 +42,8 @@ export function variabelen(set: Figuurset, search: URLSearchParams): Variabelen 
   return v;
 }
 
-/**
- * The HTTP answer to GraphQL errors. Any error refuses the whole file: a partial answer
- * (a subgraph down) would be a CSV that looks complete but is not.
- */
-export function weigeringVoor(errors: readonly GraphQLFormattedError[]): Weigering {
-  const met = (...codes: string[]) => errors.find((e) => codes.includes(String(e.extensions?.code)));
-  const message = (e: GraphQLFormattedError) => e.message.slice(0, 300);
-  const unauthenticated = met('UNAUTHENTICATED');
-  if (unauthenticated) return new Weigering(401, 'UNAUTHENTICATED', message(unauthenticated));
-  const forbidden = met('FORBIDDEN');
-  if (forbidden) return new Weigering(403, 'FORBIDDEN', `This role may not read this figure set: ${message(forbidden)}`);
-  const bad = met('BAD_USER_INPUT');
-  if (bad) return new Weigering(400, 'BAD_USER_INPUT', message(bad), typeof bad.extensions?.field === 'string' ? { field: bad.extensions.field } : {});
-  const first = met('SUBGRAPH_UNAVAILABLE') ?? errors[0];
-  const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const serviceName = first?.extensions?.serviceName;
-  return new Weigering(502, code, `The figure set could not be computed completely (${code}${typeof serviceName === 'string' ? `: ${serviceName}` : ''}); no CSV was sent`,
-    typeof serviceName === 'string' ? { serviceName } : {});
-}
+/** The mapping of GraphQL errors to HTTP refusals lives in ../weigering.ts (shared with /bestanden). */
+export { weigeringVoor };
 
 /** GET /export: the figure sets with their parameters and columns, for a BI tool to discover. */
 function lijst() {
@@ -104,19 +79,7 @@ export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C
     let begonnen = false;
     try {
       if (req.method !== 'GET') throw new Weigering(405, 'METHOD_NOT_ALLOWED', 'Only GET is allowed here');
-      let contextValue: C;
-      try {
-        contextValue = await options.context(req, traceId);
-      } catch (error) {
-        const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-        if (code === 'UNAUTHENTICATED') throw new Weigering(401, 'UNAUTHENTICATED', (error as GraphQLError).message);
-        if (code === 'FORBIDDEN') throw new Weigering(403, 'FORBIDDEN', (error as GraphQLError).message);
-        if (code === 'RATE_LIMITED') {
-          const { retryAfterSeconds } = (error as GraphQLError).extensions;
-          throw new Weigering(429, 'RATE_LIMITED', (error as GraphQLError).message, { retryAfterSeconds });
-        }
-        throw error;
-      }
+      const contextValue = await alsAanroeper(options.context, req, traceId);
       if (url.pathname === '/export' || url.pathname === '/export/') {
         if (url.search) throw badParameter([...url.searchParams.keys()][0] ?? '', 'The list of figure sets takes no parameters');
         sendJson(res, 200, lijst());
@@ -143,12 +106,7 @@ export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C
       res.end();
     } catch (error) {
       if (error instanceof Weigering && !begonnen) {
-        const headers: Record<string, string> =
-          error.status === 405 ? { allow: 'GET' }
-          : error.status === 401 ? { 'www-authenticate': 'Bearer' }
-          : error.status === 429 ? { 'retry-after': String(error.extensions.retryAfterSeconds) }
-          : {};
-        sendJson(res, error.status, errorBody(error.message, error.code, error.extensions), headers);
+        stuurWeigering(res, error);
         return;
       }
       if (!begonnen) throw error;
