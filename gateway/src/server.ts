@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,19 +6,24 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
 import { isSubgraphName } from '../../subgraphs/list';
-import { graphqlListener } from '../../subgraphs/shared/http';
+import { graphqlListener, type RequestTrace } from '../../subgraphs/shared/http';
+import type { Lifecycle } from '../../subgraphs/shared/lifecycle';
+import { GatewayMetrics, timeSubgraphFetch } from '../../subgraphs/shared/metrics';
 import { describeError, type Logger } from '../../subgraphs/shared/logger';
 import { errorLogging } from '../../subgraphs/shared/subgraph';
 import type { ClientKey } from '../../subgraphs/shared/keys';
 import { bearerToken, internalAudience, signInternalToken, verifyClientToken, type Scope } from '../../subgraphs/shared/tokens';
 import { unauthenticated } from '../../subgraphs/shared/errors';
 import { exportRoute } from './export/route';
+import { subgraphReadiness } from './readiness';
 
 export interface GatewayContext {
   scope: Scope;
   /** The internal token for one subgraph, minted once per request and subgraph. */
   internalToken: (subgraph: string) => Promise<string>;
   log: Logger;
+  /** This request's span at the gateway: the parent span of its subgraph requests. */
+  spanId: string;
 }
 
 export interface GatewayOptions {
@@ -33,11 +38,19 @@ export interface GatewayOptions {
   bodyLimitBytes: number;
   production: boolean;
   log: Logger;
+  /** Shared by the services of the process: a shutdown makes the gateway not ready. */
+  lifecycle: Lifecycle;
+  /** How long each subgraph may take to answer the gateway's /health/ready. */
+  readinessTimeoutMs: number;
+  /** METRICS_ENABLED: GET /metrics and the subgraph fetch latencies. */
+  metrics: boolean;
 }
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   server: Server;
+  /** Null when METRICS_ENABLED is false. */
+  metrics: GatewayMetrics | null;
   stop(): Promise<void>;
 }
 
@@ -57,11 +70,13 @@ function firstClientError(body: unknown): { message: string; code: string } | un
 class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly log: Logger;
+  private readonly metrics: GatewayMetrics | null;
 
-  constructor(config: { url: string; name: string; log: Logger }) {
+  constructor(config: { url: string; name: string; log: Logger; metrics: GatewayMetrics | null }) {
     super({ url: config.url });
     this.serviceName = config.name;
     this.log = config.log;
+    this.metrics = config.metrics;
   }
 
   /**
@@ -71,7 +86,7 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
-      return await super.process(options);
+      return await timeSubgraphFetch(this.metrics, this.serviceName, () => super.process(options));
     } catch (error) {
       const response = (error as GraphQLError).extensions?.response as { status?: number; body?: unknown } | undefined;
       if (error instanceof GraphQLError && !response) throw error;
@@ -97,7 +112,7 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set('authorization', `Bearer ${await context.internalToken(this.serviceName)}`);
-    headers.set('traceparent', `00-${context.scope.traceId}-${randomBytes(8).toString('hex')}-01`);
+    headers.set('traceparent', `00-${context.scope.traceId}-${context.spanId}-01`);
   }
 }
 
@@ -116,13 +131,14 @@ function formatGatewayError(production: boolean) {
 /** Builds the gateway without listening, so tests run it in process. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { log } = options;
+  const metrics = options.metrics ? new GatewayMetrics('gateway') : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
       const configured = isSubgraphName(name) ? options.subgraphUrls[name] : url;
       if (!configured) throw new Error(`No URL configured for subgraph ${name}`);
-      return new InternalTokenDataSource({ url: configured, name, log });
+      return new InternalTokenDataSource({ url: configured, name, log, metrics });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -130,24 +146,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError(options.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...(metrics ? [metrics.plugin] : [])],
   });
   await apollo.start();
   // One context creation for /graphql and the CSV export: the same token check, role and purpose.
-  const context = async (req: IncomingMessage, traceId: string): Promise<GatewayContext> => {
+  const context = async (req: IncomingMessage, trace: RequestTrace): Promise<GatewayContext> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
     const doelHeader = req.headers['x-doelbinding'];
     const scope = await verifyClientToken(
       token,
       { key: options.clientKey, issuer: options.issuer, audience: options.audience, defaultGemeente: options.defaultGemeente },
-      traceId,
+      trace.traceId,
       typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
     );
     const minted = new Map<string, Promise<string>>();
     return {
       scope,
-      log: log.child({ traceId }),
+      log: log.child({ traceId: trace.traceId, spanId: trace.spanId }),
+      spanId: trace.spanId,
       internalToken: (subgraph) => {
         let token = minted.get(subgraph);
         if (!token) {
@@ -162,7 +179,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     log,
     bodyLimitBytes: options.bodyLimitBytes,
-    health: async () => ({ service: 'gateway' }),
+    service: 'gateway',
+    lifecycle: options.lifecycle,
+    // The supergraph is loaded: this listener exists only after apollo.start().
+    readiness: subgraphReadiness(options.subgraphUrls, options.readinessTimeoutMs),
+    readinessTimeoutMs: options.readinessTimeoutMs,
+    metrics,
     context,
     routes: { '/export': exportRoute({ apollo, context, log }) },
   });
@@ -170,6 +192,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     apollo,
     server,
+    metrics,
     stop: async () => {
       await apollo.stop();
     },
