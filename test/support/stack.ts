@@ -10,7 +10,7 @@ import { TEST_GEMEENTE } from '../../db/seed/reference';
 import { startPlatform, type Platform } from '../../gateway/src/platform';
 import { loadConfig, type Config } from '../../subgraphs/shared/config';
 import { ensureDevKeys, loadDevClientSigningKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
-import { createLogger } from '../../subgraphs/shared/logger';
+import { createLogger, type DestinationStream } from '../../subgraphs/shared/logger';
 import type { Rol } from '../../subgraphs/shared/roles';
 import { internalAudience, signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
 import type { SubgraphName } from '../../subgraphs/list';
@@ -66,9 +66,19 @@ export async function freshDatabase(onQuery?: (sql: string) => void): Promise<{ 
  * the gateway on free ports, with dev keys in a temporary directory. `onQuery` sees the
  * SQL text of every statement (migrations and seed included), e.g. to count per subgraph.
  */
-export async function bootStack(options: { inwoners?: number; secondGemeente?: boolean; env?: Record<string, string>; onQuery?: (sql: string) => void } = {}): Promise<Stack> {
+export async function bootStack(
+  options: {
+    inwoners?: number;
+    secondGemeente?: boolean;
+    env?: Record<string, string>;
+    onQuery?: (sql: string) => void;
+    /** Where the platform's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
+    log?: { level: string; destination: DestinationStream };
+  } = {},
+): Promise<Stack> {
   const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, ...options.env });
+  const logLevel = options.log?.level ?? process.env.TEST_LOG_LEVEL ?? 'silent';
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: logLevel, KEYS_DIR: keysDir, ...options.env });
   ensureDevKeys(keysDir);
   const { database, drop } = await freshDatabase(options.onQuery);
   const t0 = performance.now();
@@ -79,7 +89,7 @@ export async function bootStack(options: { inwoners?: number; secondGemeente?: b
     seeded.push(await seed(database.db, { gemeente: TEST_GEMEENTE, inwoners: 60, bsnOffset: 5000 }));
   }
   const t2 = performance.now();
-  const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
+  const log = createLogger('test', logLevel, options.log?.destination);
   const platform = await startPlatform(config, database, log, true);
   const timings = { migrateMs: t1 - t0, seedMs: t2 - t1, startMs: performance.now() - t2 };
   const clientKey = loadDevClientSigningKey(config);
