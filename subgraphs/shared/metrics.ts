@@ -62,7 +62,11 @@ export class ServiceMetrics {
         for (const error of response.body.singleResult?.errors ?? []) this.graphqlError(error.extensions?.code);
       },
     };
-    this.plugin = { requestDidStart: async () => listener };
+    this.plugin = {
+      requestDidStart: async () => listener,
+      // A refused token fails the context creation, before any request listener runs.
+      contextCreationDidFail: async ({ error }) => this.graphqlError((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+    };
   }
 
   /** One finished HTTP request; `route` is one of the listener's fixed route names. */
@@ -71,7 +75,7 @@ export class ServiceMetrics {
     this.duration.labels(route, method).observe(seconds);
   }
 
-  /** A GraphQL error outside a response the plugin sees, e.g. a refused token. */
+  /** Counts one GraphQL error by its code. */
   graphqlError(code: unknown): void {
     this.errors.labels(codeLabel(code)).inc();
   }
