@@ -145,6 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // shutdownGracefully handles SIGTERM/SIGINT
     formatError: formatGatewayError(options.production),
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...(metrics ? [metrics.plugin] : [])],
   });

@@ -52,6 +52,8 @@ export class ServiceMetrics {
   readonly plugin: ApolloServerPlugin<BaseContext>;
 
   constructor(service: string) {
+    // Registered now, not at the first scrape: process CPU counts from the start.
+    processMetrics();
     this.registry.setDefaultLabels({ service });
     const registers = [this.registry];
     this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route, method and status', labelNames: ['route', 'method', 'status'], registers });

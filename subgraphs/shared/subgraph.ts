@@ -143,6 +143,9 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     schema,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
+    // Signals are handled by shutdownGracefully: Apollo's own handler would stop the server
+    // before in-flight requests finish and then re-send the signal.
+    stopOnTerminationSignals: false,
     formatError: safeFormatError,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),

@@ -34,7 +34,8 @@ describe('docker-compose.yml', () => {
 
   it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('runs %s on its port, unpublished', (name, s) => {
     const svc = services[name]!;
-    expect(svc.command).toEqual(['npx', 'tsx', 'subgraphs/index.ts', name]);
+    // node itself runs the service, so docker's SIGTERM reaches it (graceful shutdown).
+    expect(svc.command).toEqual(['node', '--import', 'tsx', 'subgraphs/index.ts', name]);
     expect(svc.expose).toEqual([String(s.port)]);
     expect(svc.ports).toBeUndefined();
     expect(svc.environment?.[portEnvVar(name)]).toBe(String(s.port));
