@@ -104,8 +104,9 @@ export interface GraphQLListenerOptions<C extends BaseContext> {
 }
 
 /** Route names, the only values of the route label and of `path` in the request log. */
-const FIXED_ROUTES = new Set(['/graphql', '/health', '/health/live', '/health/ready', '/metrics']);
-const PROBES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
+const HEALTH = new Set(['/health', '/health/live', '/health/ready']);
+const FIXED_ROUTES = new Set(['/graphql', '/metrics', ...HEALTH]);
+const PROBES = new Set(['/metrics', ...HEALTH]);
 
 function routeOf(pathname: string, prefixes: readonly string[]): string {
   if (FIXED_ROUTES.has(pathname)) return pathname;
@@ -118,7 +119,9 @@ function routeOf(pathname: string, prefixes: readonly string[]): string {
  * Readiness: not shutting down, and every dependency answers in time. The body names
  * what is not ready, never a URL or an error text. GET /health is readiness, as before.
  */
-async function answerHealth(res: ServerResponse, route: string, options: GraphQLListenerOptions<BaseContext>): Promise<void> {
+type HealthOptions = Pick<GraphQLListenerOptions<BaseContext>, 'service' | 'lifecycle' | 'readiness' | 'readinessTimeoutMs'>;
+
+async function answerHealth(res: ServerResponse, route: string, options: HealthOptions): Promise<void> {
   const { service, lifecycle } = options;
   res.setHeader('cache-control', 'no-store');
   if (route === '/health/live') return sendJson(res, 200, { status: 'ok', service });
@@ -155,8 +158,8 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
       else log.info(line, 'request');
     });
     void (async () => {
-      if (route.startsWith('/health')) {
-        await answerHealth(res, route, options as unknown as GraphQLListenerOptions<BaseContext>);
+      if (HEALTH.has(route)) {
+        await answerHealth(res, route, options);
         return;
       }
       if (route === '/metrics' && metrics) {
