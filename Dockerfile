@@ -8,4 +8,5 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN mkdir -p /app/data /keys/private /keys/public && chown -R node:node /app/data /keys
 USER node
-CMD ["npx", "tsx", "gateway/src/index.ts"]
+# node itself, so SIGTERM reaches the service (graceful shutdown); npx would not pass it on.
+CMD ["node", "--import", "tsx", "gateway/src/index.ts"]

@@ -45,10 +45,79 @@ export class StatementCounter implements Logger {
   }
 }
 
+/**
+ * What the database client is doing right now, for the pool metrics: neither driver
+ * exposes its pool, so the calls into the driver are counted as they start and settle.
+ * `active` is statements outside a transaction plus open transactions: each holds (or
+ * waits for) one connection, so `active` above `size` means requests are queueing.
+ * Plain integers: the hot path pays two additions per statement.
+ */
+export class PoolUsage {
+  active = 0;
+  constructor(readonly size: number) {}
+  /** Counts `work` as active from now until it settles. */
+  track<T>(work: PromiseLike<T>): Promise<T> {
+    this.active += 1;
+    return Promise.resolve(work).finally(() => {
+      this.active -= 1;
+    });
+  }
+}
+
+/**
+ * The driver as drizzle sees it: the named methods replaced, everything else the
+ * driver's own (bound to it: PGlite keeps private fields). The driver itself is left
+ * unchanged, since it calls its own methods internally (postgres.js' `begin` calls `unsafe`).
+ */
+function withMethods<T extends object>(client: T, methods: Record<string, unknown>): T {
+  return new Proxy(client, {
+    get(target, property) {
+      if (typeof property === 'string' && property in methods) return methods[property];
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * postgres.js: a query is lazy (it runs when awaited) and drizzle may call `.values()`
+ * on it first, so `unsafe` hands back a thenable that starts counting when awaited.
+ * `begin` (a transaction on one reserved connection) is an ordinary promise.
+ */
+function trackPostgres(client: postgres.Sql, usage: PoolUsage): postgres.Sql {
+  return withMethods(client, {
+    unsafe: (...args: Parameters<postgres.Sql['unsafe']>) => {
+      const query = client.unsafe(...args);
+      const counted = {
+        values() {
+          query.values();
+          return counted;
+        },
+        then<R1, R2>(onOk?: (v: unknown) => R1 | PromiseLike<R1>, onError?: (e: unknown) => R2 | PromiseLike<R2>) {
+          return usage.track(query).then(onOk, onError);
+        },
+      };
+      return counted;
+    },
+    begin: (...args: unknown[]) => usage.track((client.begin as (...a: unknown[]) => Promise<unknown>)(...args)),
+  });
+}
+
+/** PGlite: one connection; query, exec and transaction are ordinary promises. */
+function trackPglite(client: PGlite, usage: PoolUsage): PGlite {
+  return withMethods(client, {
+    query: (...args: Parameters<PGlite['query']>) => usage.track(client.query(...args)),
+    exec: (...args: Parameters<PGlite['exec']>) => usage.track(client.exec(...args)),
+    transaction: (...args: Parameters<PGlite['transaction']>) => usage.track(client.transaction(...args)),
+  });
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   statements: StatementCounter;
+  /** Connections in use, for the pool metrics of the subgraphs. */
+  pool: PoolUsage;
   migrate(): Promise<void>;
   /** Runs raw SQL (used by tests and the seed for bulk work). */
   execute(sql: string): Promise<void>;
@@ -69,17 +138,20 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter(options.onQuery);
   if (options.databaseUrl) {
+    const size = options.poolSize ?? 10;
     const client = postgres(options.databaseUrl, {
-      max: options.poolSize ?? 10,
+      max: size,
       onnotice: () => {},
       // Fail fast when the server is down instead of queueing requests forever.
       connect_timeout: 10,
     });
-    const db = drizzlePostgres({ client, logger: statements });
+    const pool = new PoolUsage(size);
+    const db = drizzlePostgres({ client: trackPostgres(client, pool), logger: statements });
     return {
       db: db as unknown as Db,
       kind: 'postgres',
       statements,
+      pool,
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       execute: async (sql) => {
         await client.unsafe(sql);
@@ -90,11 +162,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const client = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite({ client, logger: statements });
+  const pool = new PoolUsage(1);
+  const db = drizzlePglite({ client: trackPglite(client, pool), logger: statements });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     statements,
+    pool,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     execute: async (sql) => {
       await client.exec(sql);

@@ -8,6 +8,7 @@ import { progressPrinter } from '../db/seed/progress';
 import { loadConfigOrExit } from '../subgraphs/shared/config';
 import { openConfiguredDatabase } from '../subgraphs/shared/deps';
 import { ensureDevKeys } from '../subgraphs/shared/keys';
+import { exitOnSignals } from '../subgraphs/shared/lifecycle';
 import { createLogger } from '../subgraphs/shared/logger';
 
 const config = loadConfigOrExit();
@@ -26,14 +27,4 @@ if (!(await isSeeded(database.db))) {
 const platform = await startPlatform(config, database, log);
 log.info({ subgraphs: platform.subgraphUrls }, `gateway ready at ${platform.gatewayUrl}`);
 
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down');
-  await platform.stop();
-  await database.close();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+exitOnSignals(() => platform.stop(() => database.close()), log);

@@ -3,8 +3,9 @@ import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/list';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
 import type { Config } from '../../subgraphs/shared/config';
 import { subgraphDeps } from '../../subgraphs/shared/deps';
-import { closeServer, listen } from '../../subgraphs/shared/http';
+import { listen } from '../../subgraphs/shared/http';
 import { loadClientVerifyKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
+import { Lifecycle, shutdownGracefully } from '../../subgraphs/shared/lifecycle';
 import type { Logger } from '../../subgraphs/shared/logger';
 import { createSubgraphService, type SubgraphService } from '../../subgraphs/shared/subgraph';
 import { createGateway, type Gateway } from './server';
@@ -16,10 +17,17 @@ export interface Platform {
   subgraphUrls: Record<SubgraphName, string>;
   gateway: Gateway;
   subgraphs: SubgraphService[];
-  stop(): Promise<void>;
+  /** Shared by all seven services: one shutdown makes all of them not ready. */
+  lifecycle: Lifecycle;
+  /**
+   * Graceful shutdown (SHUTDOWN_TIMEOUT_MS): the gateway finishes its in-flight requests
+   * first (they still need the subgraphs), then the subgraphs; then `close` (the database).
+   * A second call returns the first one's promise.
+   */
+  stop(close?: () => Promise<void>): Promise<void>;
 }
 
-export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record<SubgraphName, string>) {
+export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record<SubgraphName, string>, lifecycle = new Lifecycle()) {
   return {
     supergraphSdl: readSupergraph(),
     subgraphUrls,
@@ -43,6 +51,9 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
     trustedDocuments: readManifest(config.TRUSTED_DOCUMENTS_FILE ?? TRUSTED_DOCUMENTS_PATH),
     production: config.NODE_ENV === 'production',
     log: log.child({ component: 'gateway' }),
+    lifecycle,
+    readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
+    metrics: config.METRICS_ENABLED,
   };
 }
 
@@ -52,7 +63,8 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
  * With `ephemeralPorts` every service listens on a free port (tests run in parallel).
  */
 export async function startPlatform(config: Config, database: Database, log: Logger, ephemeralPorts = false): Promise<Platform> {
-  const deps = subgraphDeps(config, database, log);
+  const lifecycle = new Lifecycle();
+  const deps = subgraphDeps(config, database, log, lifecycle);
   const subgraphs: SubgraphService[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const s of SUBGRAPHS) {
@@ -61,7 +73,7 @@ export async function startPlatform(config: Config, database: Database, log: Log
     subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
     subgraphs.push(service);
   }
-  const gateway = await createGateway(gatewayOptions(config, log, subgraphUrls));
+  const gateway = await createGateway(gatewayOptions(config, log, subgraphUrls, lifecycle));
   const host = ephemeralPorts ? '127.0.0.1' : config.GATEWAY_HOST;
   const gatewayPort = await listen(gateway.server, ephemeralPorts ? 0 : config.GATEWAY_PORT, host);
   return {
@@ -69,13 +81,7 @@ export async function startPlatform(config: Config, database: Database, log: Log
     subgraphUrls,
     gateway,
     subgraphs,
-    stop: async () => {
-      await closeServer(gateway.server);
-      await gateway.stop();
-      for (const s of subgraphs) {
-        await closeServer(s.server);
-        await s.apollo.stop();
-      }
-    },
+    lifecycle,
+    stop: (close) => shutdownGracefully(lifecycle, [gateway, ...subgraphs], { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, log, close }),
   };
 }

@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,7 +6,9 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
 import { isSubgraphName } from '../../subgraphs/list';
-import { graphqlListener } from '../../subgraphs/shared/http';
+import { graphqlListener, type RequestTrace } from '../../subgraphs/shared/http';
+import type { Lifecycle } from '../../subgraphs/shared/lifecycle';
+import { GatewayMetrics, timeSubgraphFetch } from '../../subgraphs/shared/metrics';
 import { describeError, type Logger } from '../../subgraphs/shared/logger';
 import { errorLogging } from '../../subgraphs/shared/subgraph';
 import type { ClientKey } from '../../subgraphs/shared/keys';
@@ -20,12 +22,15 @@ import { SubgraphCallError, SubgraphClient, subgraphError } from './subgraph-cli
 import { formatLimitError, queryLimitProtection, type QueryLimits } from './limits';
 import { RateLimiter, rateLimited, type RateLimitOptions } from './rate-limit';
 import { documentListRoute, TrustedDocuments, type Manifest } from './trusted-documents';
+import { subgraphReadiness } from './readiness';
 
 export interface GatewayContext {
   scope: Scope;
   /** The internal token for one subgraph, minted once per request and subgraph. */
   internalToken: (subgraph: string) => Promise<string>;
   log: Logger;
+  /** This request's span at the gateway: the parent span of its subgraph requests. */
+  spanId: string;
 }
 
 export interface GatewayOptions {
@@ -45,11 +50,19 @@ export interface GatewayOptions {
   trustedDocuments: Manifest;
   production: boolean;
   log: Logger;
+  /** Shared by the services of the process: a shutdown makes the gateway not ready. */
+  lifecycle: Lifecycle;
+  /** How long each subgraph may take to answer the gateway's /health/ready. */
+  readinessTimeoutMs: number;
+  /** METRICS_ENABLED: GET /metrics and the subgraph fetch latencies. */
+  metrics: boolean;
 }
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   server: Server;
+  /** Null when METRICS_ENABLED is false. */
+  metrics: GatewayMetrics | null;
   stop(): Promise<void>;
 }
 
@@ -70,12 +83,14 @@ function firstClientError(body: unknown): { message: string; code: string } | un
 class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly log: Logger;
+  private readonly metrics: GatewayMetrics | null;
 
-  constructor(config: { url: string; name: string; log: Logger; client: SubgraphClient }) {
+  constructor(config: { url: string; name: string; log: Logger; client: SubgraphClient; metrics: GatewayMetrics | null }) {
     // Our subgraphs send no cache-control; not reading it spares a header parse per call.
     super({ url: config.url, fetcher: config.client.fetcher, honorSubgraphCacheControlHeader: false });
     this.serviceName = config.name;
     this.log = config.log;
+    this.metrics = config.metrics;
   }
 
   /**
@@ -85,7 +100,7 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
-      return await super.process(options);
+      return await timeSubgraphFetch(this.metrics, this.serviceName, () => super.process(options));
     } catch (error) {
       const response = (error as GraphQLError).extensions?.response as { status?: number; body?: unknown } | undefined;
       if (error instanceof GraphQLError && !response) throw error;
@@ -110,7 +125,7 @@ class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set('authorization', `Bearer ${await context.internalToken(this.serviceName)}`);
-    headers.set('traceparent', `00-${context.scope.traceId}-${randomBytes(8).toString('hex')}-01`);
+    headers.set('traceparent', `00-${context.scope.traceId}-${context.spanId}-01`);
   }
 }
 
@@ -134,6 +149,7 @@ function formatGatewayError(production: boolean, limits: QueryLimits) {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { log } = options;
   const clients = new Map<string, SubgraphClient>();
+  const metrics = options.metrics ? new GatewayMetrics('gateway') : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -142,7 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (!configured) throw new Error(`No URL configured for subgraph ${name}`);
       const client = new SubgraphClient({ url: configured, timeoutMs: options.subgraphTimeoutMs, connections: options.subgraphConnections });
       clients.set(name, client);
-      return new InternalTokenDataSource({ url: configured, name, log, client });
+      return new InternalTokenDataSource({ url: configured, name, log, client, metrics });
     },
   });
   const limits = queryLimitProtection(options.limits, options.production);
@@ -150,25 +166,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // shutdownGracefully handles SIGTERM/SIGINT
     formatError: formatGatewayError(options.production, options.limits),
     validationRules: limits.validationRules,
     // Automatic persisted queries would let any client register operations; trusted
     // documents (trusted-documents.ts) are the only ids the gateway knows.
     persistedQueries: false,
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...limits.plugins, ...(metrics ? [metrics.plugin] : [])],
   });
   const rateLimiter = new RateLimiter(options.rateLimit);
   await apollo.start();
   // One context creation for /graphql, the CSV export and /bestanden: the same token check, role and purpose.
-  const context = async (req: IncomingMessage, traceId: string): Promise<GatewayContext> => {
+  const context = async (req: IncomingMessage, trace: RequestTrace): Promise<GatewayContext> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
     const doelHeader = req.headers['x-doelbinding'];
     const scope = await verifyClientToken(
       token,
       { key: options.clientKey, issuer: options.issuer, audience: options.audience, defaultGemeente: options.defaultGemeente },
-      traceId,
+      trace.traceId,
       typeof doelHeader === 'string' && doelHeader.length > 0 ? doelHeader : undefined,
     );
     const wait = rateLimiter.take(`${scope.gemeente}|${scope.rol}|${scope.organisatie ?? ''}|${scope.sub}`);
@@ -176,7 +193,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const minted = new Map<string, Promise<string>>();
     return {
       scope,
-      log: log.child({ traceId }),
+      log: log.child({ traceId: trace.traceId, spanId: trace.spanId }),
+      spanId: trace.spanId,
       internalToken: (subgraph) => {
         let token = minted.get(subgraph);
         if (!token) {
@@ -197,10 +215,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     log,
     bodyLimitBytes: options.bodyLimitBytes,
-    health: async () => ({ service: 'gateway' }),
+    service: 'gateway',
+    lifecycle: options.lifecycle,
+    // The supergraph is loaded: this listener exists only after apollo.start().
+    readiness: subgraphReadiness(options.subgraphUrls, options.readinessTimeoutMs),
+    readinessTimeoutMs: options.readinessTimeoutMs,
+    metrics,
     prepareBody: (req, body) => documents.resolve(req, body),
-    context: async (req, traceId) => {
-      const value = await context(req, traceId);
+    context: async (req, trace) => {
+      const value = await context(req, trace);
       documents.requireTrusted(req, value.scope.rol);
       return value;
     },
@@ -218,6 +241,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     apollo,
     server,
+    metrics,
     stop: async () => {
       await apollo.stop();
       await Promise.all([...clients.values(), registerClient].map((c) => c.close()));

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { errorBody, HttpRefusal, sendJson, type Route } from '../../subgraphs/shared/http';
+import { errorBody, HttpRefusal, sendJson, type RequestTrace, type Route } from '../../subgraphs/shared/http';
 import type { Rol } from '../../subgraphs/shared/roles';
 
 /**
@@ -125,15 +125,15 @@ export class TrustedDocuments {
  * GET /documenten: the registered operations, for any authenticated caller (the same
  * token check and rate limit as /graphql). A partner builds its requests from this list.
  */
-export function documentListRoute(documents: TrustedDocuments, authenticate: (req: IncomingMessage, traceId: string) => Promise<unknown>): Route {
-  return async (req, res, _url, traceId) => {
+export function documentListRoute(documents: TrustedDocuments, authenticate: (req: IncomingMessage, trace: RequestTrace) => Promise<unknown>): Route {
+  return async (req, res, _url, trace) => {
     req.resume();
     if (req.method !== 'GET') {
       sendJson(res, 405, errorBody('Only GET is allowed here', 'METHOD_NOT_ALLOWED'), { allow: 'GET' });
       return;
     }
     try {
-      await authenticate(req, traceId);
+      await authenticate(req, trace);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;

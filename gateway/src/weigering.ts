@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { errorBody, sendJson } from '../../subgraphs/shared/http';
+import { errorBody, sendJson, type RequestTrace } from '../../subgraphs/shared/http';
 
 /** A refusal before any file is written: an HTTP status and a typed JSON error body. */
 export class Weigering extends Error {
@@ -44,9 +44,9 @@ export function weigeringVoor(errors: readonly GraphQLFormattedError[], onderwer
 }
 
 /** The caller's context, as /graphql builds it; its refusals (token, purpose, rate limit) become Weigeringen. */
-export async function alsAanroeper<C>(context: (req: IncomingMessage, traceId: string) => Promise<C>, req: IncomingMessage, traceId: string): Promise<C> {
+export async function alsAanroeper<C>(context: (req: IncomingMessage, trace: RequestTrace) => Promise<C>, req: IncomingMessage, trace: RequestTrace): Promise<C> {
   try {
-    return await context(req, traceId);
+    return await context(req, trace);
   } catch (error) {
     const code = error instanceof GraphQLError ? error.extensions.code : undefined;
     if (code === 'UNAUTHENTICATED') throw new Weigering(401, 'UNAUTHENTICATED', (error as GraphQLError).message);

@@ -44,6 +44,12 @@ const baseSchema = z.object({
   TRUSTED_DOCUMENTS_FILE: optionalString,
   DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'must look like GM0080').default(DEFAULT_GEMEENTE),
   SEED_INWONERS: z.coerce.number().int().min(10).max(100_000).default(8000),
+  /** On SIGTERM/SIGINT: how long in-flight requests may take before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** GET /health/ready: how long the database (subgraph) or a subgraph (gateway) may take to answer. */
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** GET /metrics on every service (Prometheus text); false: no endpoint and nothing counted. */
+  METRICS_ENABLED: z.stringbool().default(true),
 });
 
 export type BaseConfig = z.infer<typeof baseSchema>;

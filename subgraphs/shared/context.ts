@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client';
+import type { Db, PoolUsage } from '../../db/client';
+import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logger';
 import type { SuppressionRule } from './suppression';
 import type { Scope } from './tokens';
@@ -27,4 +28,12 @@ export interface SubgraphDeps {
   pseudonymKey: import('node:crypto').KeyObject;
   bodyLimitBytes: number;
   production: boolean;
+  /** Shared by the services of the process: a shutdown makes them not ready. */
+  lifecycle: Lifecycle;
+  /** How long the database may take to answer /health/ready. */
+  readinessTimeoutMs: number;
+  /** METRICS_ENABLED: a registry and GET /metrics per subgraph. */
+  metrics: boolean;
+  /** The database client's connections in use, reported as db_pool_*. */
+  pool?: PoolUsage;
 }

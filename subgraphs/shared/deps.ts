@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/client';
 import type { Config } from './config';
 import type { SubgraphDeps } from './context';
 import { loadInternalVerifyKey, loadPseudonymKey } from './keys';
+import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logger';
 
 export async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
@@ -16,7 +17,7 @@ export async function openConfiguredDatabase(config: Config, log: Logger): Promi
   return database;
 }
 
-export function subgraphDeps(config: Config, database: Database, log: Logger): SubgraphDeps {
+export function subgraphDeps(config: Config, database: Database, log: Logger, lifecycle: Lifecycle): SubgraphDeps {
   return {
     db: database.db,
     log,
@@ -26,5 +27,9 @@ export function subgraphDeps(config: Config, database: Database, log: Logger): S
     pseudonymKey: loadPseudonymKey(config),
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     production: config.NODE_ENV === 'production',
+    lifecycle,
+    readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
+    metrics: config.METRICS_ENABLED,
+    pool: database.pool,
   };
 }

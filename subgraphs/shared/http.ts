@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { notReady, type ReadinessChecks } from './health';
+import type { Lifecycle } from './lifecycle';
 import { scrub, type Logger } from './logger';
+import { methodLabel, type ServiceMetrics } from './metrics';
 
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/;
 
@@ -18,9 +21,39 @@ export function traceContext(req: IncomingMessage): { traceId: string; parentId:
   return valid ? { traceId: match[1]!, parentId: match[2]! } : null;
 }
 
-/** Reuse the caller's trace id when it sends a valid traceparent, else start a trace. */
-export function traceIdFrom(req: IncomingMessage): string {
-  return traceContext(req)?.traceId ?? randomBytes(16).toString('hex');
+/**
+ * The trace context of one request: the caller's trace id (or a new trace), a span id of
+ * its own for this service's handling of the request, and the caller's span as parent.
+ * Log lines carry them, so a gateway request and the subgraph requests it made join up
+ * (a subgraph's parentSpanId is the gateway request's spanId).
+ */
+export interface RequestTrace {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+}
+
+const entropy = Buffer.alloc(4096);
+let used = entropy.length;
+
+/**
+ * Random hex for trace and span ids, cut from a buffer refilled 4 KB at a time: a
+ * randomBytes call per id costs about 4 µs, more than all of a request's metrics. The
+ * ids are identifiers, not secrets.
+ */
+export function randomHex(bytes: number): string {
+  if (used + bytes > entropy.length) {
+    randomFillSync(entropy);
+    used = 0;
+  }
+  used += bytes;
+  return entropy.toString('hex', used - bytes, used);
+}
+
+/** Reuses the caller's trace id when it sends a valid traceparent, else starts a trace. */
+export function requestTrace(req: IncomingMessage): RequestTrace {
+  const parent = traceContext(req);
+  return { traceId: parent?.traceId ?? randomHex(16), spanId: randomHex(8), parentSpanId: parent?.parentId ?? null };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -59,51 +92,99 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 /** An endpoint next to /graphql, e.g. the CSV export; it answers the request itself. */
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, traceId: string) => Promise<void>;
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) => Promise<void>;
 
 export interface GraphQLListenerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage, traceId: string) => Promise<C>;
+  context: (req: IncomingMessage, trace: RequestTrace) => Promise<C>;
   bodyLimitBytes: number;
   log: Logger;
-  /** Body of GET /health; throwing makes it 503. */
-  health: () => Promise<Record<string, unknown>>;
+  /** The service's name in health answers, e.g. "gateway" or "financien". */
+  service: string;
+  /** Shared by the process's services: shutting down makes /health/ready 503. */
+  lifecycle: Lifecycle;
+  /** What must answer for /health/ready (database, subgraphs), each within readinessTimeoutMs. */
+  readiness: ReadinessChecks;
+  readinessTimeoutMs: number;
+  /** Null when METRICS_ENABLED is false: no /metrics, nothing counted. */
+  metrics: ServiceMetrics | null;
   /** Other endpoints by path prefix: '/export' serves /export and /export/... */
   routes?: Record<string, Route>;
   /** Rewrites a parsed POST body before Apollo sees it (the gateway's trusted documents); may throw HttpRefusal. */
   prepareBody?: (req: IncomingMessage, body: unknown) => unknown;
 }
 
+/** Route names, the only values of the route label and of `path` in the request log. */
+const HEALTH = new Set(['/health', '/health/live', '/health/ready']);
+const FIXED_ROUTES = new Set(['/graphql', '/metrics', ...HEALTH]);
+const PROBES = new Set(['/metrics', ...HEALTH]);
+
+function routeOf(pathname: string, prefixes: readonly string[]): string {
+  if (FIXED_ROUTES.has(pathname)) return pathname;
+  return prefixes.find((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)) ?? 'unknown';
+}
+
 /**
- * A small node:http front for Apollo Server: /graphql, /health, any other routes given, a
- * body size limit and one log line per request (trace id, status, duration; never the query or variables).
+ * Liveness: the process is up and its event loop answers (this handler runs); no
+ * dependency is asked, so a slow database never gets a live process restarted.
+ * Readiness: not shutting down, and every dependency answers in time. The body names
+ * what is not ready, never a URL or an error text. GET /health is readiness, as before.
+ */
+type HealthOptions = Pick<GraphQLListenerOptions<BaseContext>, 'service' | 'lifecycle' | 'readiness' | 'readinessTimeoutMs'>;
+
+async function answerHealth(res: ServerResponse, route: string, options: HealthOptions): Promise<void> {
+  const { service, lifecycle } = options;
+  res.setHeader('cache-control', 'no-store');
+  if (route === '/health/live') return sendJson(res, 200, { status: 'ok', service });
+  const failing = lifecycle.draining ? [] : await notReady(options.readiness, options.readinessTimeoutMs);
+  // A shutdown that began during the checks wins.
+  if (lifecycle.draining) return sendJson(res, 503, { status: 'unavailable', service, notReady: ['shutdown'] });
+  if (failing.length > 0) return sendJson(res, 503, { status: 'unavailable', service, notReady: failing });
+  sendJson(res, 200, { status: 'ok', service });
+}
+
+/**
+ * A small node:http front for Apollo Server: /graphql, /health/live, /health/ready
+ * (/health), /metrics, any other routes given, a body size limit, the request metrics,
+ * and one log line per request (trace and span ids, route, status, duration; never the
+ * query, variables or the raw path). Probes and scrapes log at debug level.
  */
 export function graphqlListener<C extends BaseContext>(options: GraphQLListenerOptions<C>): RequestListener {
-  const { apollo, log } = options;
+  const { apollo, log, metrics, lifecycle } = options;
+  const routes = options.routes ?? {};
+  const prefixes = Object.keys(routes);
   return (req, res) => {
     const started = process.hrtime.bigint();
-    const traceId = traceIdFrom(req);
+    const trace = requestTrace(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    res.setHeader('x-trace-id', traceId);
+    const route = routeOf(url.pathname, prefixes);
+    res.setHeader('x-trace-id', trace.traceId);
+    // While draining, a connection serves its current request only.
+    if (lifecycle.draining) res.setHeader('connection', 'close');
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ traceId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics?.request(route, methodLabel(req.method), res.statusCode, seconds);
+      const line = { ...trace, method: methodLabel(req.method), path: route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 };
+      if (PROBES.has(route)) log.debug(line, 'request');
+      else log.info(line, 'request');
     });
     void (async () => {
-      if (url.pathname === '/health') {
-        try {
-          sendJson(res, 200, { status: 'ok', ...(await options.health()) });
-        } catch (error) {
-          sendJson(res, 503, { status: 'unavailable', reason: (error as Error).message });
-        }
+      if (HEALTH.has(route)) {
+        await answerHealth(res, route, options);
         return;
       }
-      const route = Object.entries(options.routes ?? {}).find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
-      if (route) {
-        await route[1](req, res, url, traceId);
+      if (route === '/metrics' && metrics) {
+        const text = await metrics.text();
+        res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+        res.end(text);
         return;
       }
-      if (url.pathname !== '/graphql') {
+      const handler = routes[route];
+      if (handler) {
+        await handler(req, res, url, trace);
+        return;
+      }
+      if (route !== '/graphql') {
         sendJson(res, 404, errorBody('Not found: the GraphQL endpoint is /graphql', 'NOT_FOUND'));
         return;
       }
@@ -139,7 +220,7 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, traceId),
+        context: () => options.context(req, trace),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
@@ -154,7 +235,7 @@ export function graphqlListener<C extends BaseContext>(options: GraphQLListenerO
         sendJson(res, error.status, errorBody(error.message, error.code));
         return;
       }
-      log.error({ traceId, err: { message: scrub((error as Error).message) } }, 'request failed');
+      log.error({ traceId: trace.traceId, spanId: trace.spanId, err: { message: scrub((error as Error).message) } }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     });

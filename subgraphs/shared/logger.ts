@@ -1,18 +1,20 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-export type { Logger };
+export type { DestinationStream, Logger };
 
 /**
  * Structured JSON logs. Callers log identifiers of requests (trace id, role,
  * organisation), never bodies, variables, SQL parameters or personal data.
+ * `destination` defaults to stdout; tests pass a stream to read the lines.
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
     redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.bsn', 'bsn'], censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from './config';
 import { openConfiguredDatabase, subgraphDeps } from './deps';
-import { closeServer, listen } from './http';
+import { listen } from './http';
+import { exitOnSignals, Lifecycle, shutdownGracefully } from './lifecycle';
 import { createLogger } from './logger';
 import type { SubgraphModule } from './subgraph';
 import { createSubgraphService } from './subgraph';
@@ -14,16 +15,12 @@ export async function runSubgraph(module: SubgraphModule<unknown>): Promise<void
   const config = loadConfigOrExit();
   const log = createLogger(module.name, config.LOG_LEVEL);
   const database = await openConfiguredDatabase(config, log);
-  const service = await createSubgraphService(module, subgraphDeps(config, database, log));
+  const lifecycle = new Lifecycle();
+  const service = await createSubgraphService(module, subgraphDeps(config, database, log, lifecycle));
   const port = await listen(service.server, config.subgraphs[module.name].port, config.SUBGRAPH_HOST);
   log.info({ port }, `subgraph ${module.name} listening`);
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await closeServer(service.server);
-    await service.apollo.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  exitOnSignals(
+    () => shutdownGracefully(lifecycle, [service], { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, log, close: () => database.close() }),
+    log,
+  );
 }

@@ -13,7 +13,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { SubgraphName } from '../list';
 import type { SubgraphContext, SubgraphDeps } from './context';
-import { graphqlListener, traceContext, type Route } from './http';
+import { graphqlListener, type Route } from './http';
+import { ServiceMetrics } from './metrics';
 import { policyMiddleware, type PolicySet } from './policy';
 import type { SuppressionRule } from './suppression';
 import { bearerToken, internalAudience, verifyInternalToken, type Scope } from './tokens';
@@ -37,6 +38,8 @@ export interface SubgraphService {
   schema: GraphQLSchema;
   apollo: ApolloServer<SubgraphContext<unknown>>;
   server: Server;
+  /** Null when METRICS_ENABLED is false. */
+  metrics: ServiceMetrics | null;
 }
 
 export function loadTypeDefs(path: URL) {
@@ -103,7 +106,7 @@ export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' 
           const collector = contextValue?.verwerkingen;
           if (!collector) return;
           if (collector.onbekend.size > 0) {
-            log.warn({ fields: [...collector.onbekend] }, 'personal fields without a betrokkene: not logged');
+            contextValue.log.warn({ fields: [...collector.onbekend] }, 'personal fields without a betrokkene: not logged');
           }
           const codes = (errors ?? []).map((e) => e.extensions?.code);
           const status = codes.some(isUnexpected) ? STATUS.ERROR : codes.length > 0 ? STATUS.UNSET : STATUS.OK;
@@ -138,15 +141,28 @@ export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' 
   };
 }
 
+/** A subgraph as a node:http server (not yet listening) in front of its Apollo server. */
 export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: SubgraphDeps): Promise<SubgraphService> {
   const log = deps.log.child({ subgraph: module.name });
   const schema = buildGuardedSchema(module);
+  const metrics = deps.metrics ? new ServiceMetrics(module.name) : null;
+  if (metrics && deps.pool) metrics.observePool(deps.pool);
   const apollo = new ApolloServer<SubgraphContext<unknown>>({
     schema,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
+    // Signals are handled by shutdownGracefully: Apollo's own handler would stop the server
+    // before in-flight requests finish and then re-send the signal.
+    stopOnTerminationSignals: false,
     formatError: safeFormatError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging(log), processingLogPlugin(module.name, deps, log)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLogging(log),
+      processingLogPlugin(module.name, deps, log),
+      // Last: it counts the errors the processing log plugin may have put in.
+      ...(metrics ? [metrics.plugin] : []),
+    ],
   });
   await apollo.start();
   const listener = graphqlListener({
@@ -154,27 +170,25 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     log,
     bodyLimitBytes: deps.bodyLimitBytes,
     routes: module.routes?.(deps, log),
-    health: async () => {
-      try {
-        await deps.db.execute(sql`select 1`);
-      } catch {
-        throw new Error('database unavailable');
-      }
-      return { subgraph: module.name };
-    },
-    context: async (req) => {
+    service: module.name,
+    lifecycle: deps.lifecycle,
+    readiness: { database: () => deps.db.execute(sql`select 1`) },
+    readinessTimeoutMs: deps.readinessTimeoutMs,
+    metrics,
+    context: async (req, trace) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated('Subgraphs accept only requests from the gateway');
       const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
       return {
         scope,
-        verwerkingen: new VerwerkingenCollector(traceContext(req)?.parentId ?? null, deps.pseudonymKey),
+        // The processing log's span is this request's span, so log lines and records join up.
+        verwerkingen: new VerwerkingenCollector(trace.parentSpanId, deps.pseudonymKey, trace.spanId),
         db: deps.db,
-        log: log.child({ traceId: scope.traceId }),
+        log: log.child({ traceId: scope.traceId, spanId: trace.spanId }),
         suppression: deps.suppression,
         loaders: module.createLoaders(deps.db, scope, deps.suppression, deps.pseudonymKey),
       };
     },
   });
-  return { name: module.name, schema, apollo, server: createServer(listener) };
+  return { name: module.name, schema, apollo, server: createServer(listener), metrics };
 }

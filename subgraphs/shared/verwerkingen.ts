@@ -55,7 +55,6 @@ export const asList = (ids: string | readonly string[] | null | undefined): read
  */
 export class VerwerkingenCollector {
   readonly start = new Date();
-  readonly spanId = randomBytes(8).toString('hex');
   /** Per resident's pseudonym: the fields and their level ranks. */
   private readonly perBetrokkene = new Map<string, Map<string, number>>();
   private readonly pseudoniemen = new Map<string, string>();
@@ -69,7 +68,12 @@ export class VerwerkingenCollector {
   /** Personal fields whose resident could not be found: a gap in the policy's betrokkenen (tests assert none). */
   readonly onbekend = new Set<string>();
 
-  constructor(readonly parentSpanId: string | null, private readonly key: KeyObject) {}
+  /** `spanId`: the span of the subgraph request the records are part of. */
+  constructor(
+    readonly parentSpanId: string | null,
+    private readonly key: KeyObject,
+    readonly spanId: string = randomBytes(8).toString('hex'),
+  ) {}
 
   /** Called by the policy rule of every personal field that is about to resolve; never blocks it. */
   veld(target: string, rang: number, parent: unknown, path: Path, betrokkene: Betrokkene, ctx: unknown): void {

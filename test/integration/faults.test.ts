@@ -35,8 +35,15 @@ describe('a subgraph that is down', () => {
     expect(after.body.errors).toHaveLength(1);
     expect(after.body.errors![0]!.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'financien' });
     expect(after.body.errors![0]!.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
-    // The gateway itself is still healthy.
-    expect((await fetch(stack.platform.gatewayUrl.replace('/graphql', '/health'))).status).toBe(200);
+    // The gateway itself is still live (it answers, with the other subgraphs' data), but
+    // not ready: its readiness names the missing subgraph, nothing of its internals.
+    const health = (path: string) => fetch(stack.platform.gatewayUrl.replace('/graphql', path));
+    expect((await health('/health/live')).status).toBe(200);
+    const ready = await health('/health/ready');
+    expect(ready.status).toBe(503);
+    const body = await ready.text();
+    expect(JSON.parse(body)).toEqual({ status: 'unavailable', service: 'gateway', notReady: ['financien'] });
+    expect((await health('/health')).status).toBe(503);
   });
 
   it('gives a slow subgraph a deadline: SUBGRAPH_TIMEOUT for its fields, the rest answered, the client not held', async () => {

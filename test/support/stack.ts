@@ -10,7 +10,7 @@ import { TEST_GEMEENTE } from '../../db/seed/reference';
 import { startPlatform, type Platform } from '../../gateway/src/platform';
 import { loadConfig, type Config } from '../../subgraphs/shared/config';
 import { ensureDevKeys, loadDevClientSigningKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
-import { createLogger } from '../../subgraphs/shared/logger';
+import { createLogger, type DestinationStream } from '../../subgraphs/shared/logger';
 import type { Rol } from '../../subgraphs/shared/roles';
 import { internalAudience, signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
 import type { SubgraphName } from '../../subgraphs/list';
@@ -74,11 +74,14 @@ export async function bootStack(
     onQuery?: (sql: string) => void;
     /** A PostgreSQL server of the test's own (test/support/pg-cluster.ts) instead of TEST_DATABASE_URL or PGlite. */
     adminDatabaseUrl?: string;
+    /** Where the platform's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
+    log?: { level: string; destination: DestinationStream };
   } = {},
 ): Promise<Stack> {
   const keysDir = mkdtempSync(join(tmpdir(), 'wmo-keys-'));
+  const logLevel = options.log?.level ?? process.env.TEST_LOG_LEVEL ?? 'silent';
   // Tests send many requests with one token: the rate limit is off unless a test sets it.
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KEYS_DIR: keysDir, RATE_LIMIT_PER_SECOND: '0', ...options.env });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: logLevel, KEYS_DIR: keysDir, RATE_LIMIT_PER_SECOND: '0', ...options.env });
   ensureDevKeys(keysDir);
   const { database, drop } = await freshDatabase(options.onQuery, options.adminDatabaseUrl);
   const t0 = performance.now();
@@ -89,7 +92,7 @@ export async function bootStack(
     seeded.push(await seed(database.db, { gemeente: TEST_GEMEENTE, inwoners: 60, bsnOffset: 5000 }));
   }
   const t2 = performance.now();
-  const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
+  const log = createLogger('test', logLevel, options.log?.destination);
   const platform = await startPlatform(config, database, log, true);
   const timings = { migrateMs: t1 - t0, seedMs: t2 - t1, startMs: performance.now() - t2 };
   const clientKey = loadDevClientSigningKey(config);

@@ -41,4 +41,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ SUPPRESSION_THRESHOLD: '2', SUPPRESSION_ROUNDING: '5' })).toThrow(/SUPPRESSION_THRESHOLD/);
     expect(loadConfig({ SUPPRESSION_THRESHOLD: '3', SUPPRESSION_ROUNDING: '5' }).SUPPRESSION_THRESHOLD).toBe(3);
   });
+  it('has operations defaults: 10 s to drain on shutdown, 2 s readiness checks, metrics on', () => {
+    const c = loadConfig({});
+    expect(c.SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(c.READINESS_TIMEOUT_MS).toBe(2_000);
+    expect(c.METRICS_ENABLED).toBe(true);
+  });
+  it('switches metrics off with METRICS_ENABLED=false and refuses a value that is not a boolean', () => {
+    expect(loadConfig({ METRICS_ENABLED: 'false' }).METRICS_ENABLED).toBe(false);
+    expect(loadConfig({ METRICS_ENABLED: '0' }).METRICS_ENABLED).toBe(false);
+    expect(() => loadConfig({ METRICS_ENABLED: 'nope' })).toThrow(/METRICS_ENABLED/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
 });

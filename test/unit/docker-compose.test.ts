@@ -6,6 +6,8 @@ import { SUBGRAPHS, GATEWAY_PORT, portEnvVar, urlEnvVar } from '../../subgraphs/
 
 type Service = {
   command?: string[];
+  healthcheck?: { test?: string[] };
+  stop_grace_period?: string;
   expose?: string[];
   ports?: string[];
   environment?: Record<string, string>;
@@ -32,7 +34,8 @@ describe('docker-compose.yml', () => {
 
   it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('runs %s on its port, unpublished', (name, s) => {
     const svc = services[name]!;
-    expect(svc.command).toEqual(['npx', 'tsx', 'subgraphs/index.ts', name]);
+    // node itself runs the service, so docker's SIGTERM reaches it (graceful shutdown).
+    expect(svc.command).toEqual(['node', '--import', 'tsx', 'subgraphs/index.ts', name]);
     expect(svc.expose).toEqual([String(s.port)]);
     expect(svc.ports).toBeUndefined();
     expect(svc.environment?.[portEnvVar(name)]).toBe(String(s.port));
@@ -42,6 +45,14 @@ describe('docker-compose.yml', () => {
     expect(svc.volumes).toEqual(['keys-public:/keys/public:ro', 'keys-logboek:/keys/logboek:ro']);
     expect(svc.environment?.PROCESSING_LOG_KEY_FILE).toBe('/keys/logboek/processing-log.key');
     expect(svc.environment?.INTERNAL_JWT_PUBLIC_KEY_FILE).toBe('/keys/public/internal.public.pem');
+  });
+
+  it('checks readiness (database or subgraphs answering), and leaves time for the graceful shutdown', () => {
+    for (const [name, port] of [...SUBGRAPHS.map((s) => [s.name, s.port] as const), ['gateway', GATEWAY_PORT] as const]) {
+      expect(services[name]!.healthcheck?.test?.join(' '), name).toContain(`http://127.0.0.1:${port}/health/ready`);
+      // SHUTDOWN_TIMEOUT_MS defaults to 10 s: docker must wait longer before SIGKILL.
+      expect(Number.parseInt(services[name]!.stop_grace_period ?? '10s', 10), name).toBeGreaterThan(10);
+    }
   });
 
   it('publishes only the gateway, pointed at every subgraph by service name', () => {

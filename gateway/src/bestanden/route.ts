@@ -4,7 +4,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { SUBGRAPH_MODULES } from '../../../subgraphs/modules';
 import type { AfhalingInvoer } from '../../../subgraphs/shared/afhaalregister';
-import { sendJson, type Route } from '../../../subgraphs/shared/http';
+import { sendJson, type RequestTrace, type Route } from '../../../subgraphs/shared/http';
 import type { Logger } from '../../../subgraphs/shared/logger';
 import { decide, type Decision } from '../../../subgraphs/shared/policy';
 import type { Rol } from '../../../subgraphs/shared/roles';
@@ -76,7 +76,7 @@ function lijst(rol: Rol) {
 export interface BestandenRouteOptions<C extends BaseContext & { scope: Scope }> {
   apollo: ApolloServer<C>;
   /** The context creation of /graphql: token verification, role, purpose, rate limit. */
-  context: (req: IncomingMessage, traceId: string) => Promise<C>;
+  context: (req: IncomingMessage, trace: RequestTrace) => Promise<C>;
   /** Writes the record of a fetch (the privacy subgraph's afhaalregister); rejects when it cannot. */
   afhaalregister: (scope: Scope, afhaling: AfhalingInvoer) => Promise<void>;
   log: Logger;
@@ -106,11 +106,12 @@ function haalAls<C extends BaseContext>(apollo: ApolloServer<C>, contextValue: C
  * when the record cannot be written) send no file and record nothing.
  */
 export function bestandenRoute<C extends BaseContext & { scope: Scope }>(options: BestandenRouteOptions<C>): Route {
-  return async (req, res, url, traceId) => {
+  return async (req, res, url, trace) => {
+    const { traceId } = trace;
     req.resume();
     try {
       if (req.method !== 'GET') throw new Weigering(405, 'METHOD_NOT_ALLOWED', 'Only GET is allowed here');
-      const contextValue = await alsAanroeper(options.context, req, traceId);
+      const contextValue = await alsAanroeper(options.context, req, trace);
       const eerste = [...url.searchParams.keys()][0];
       if (eerste !== undefined) throw badParameter(eerste, 'Files take no query parameters: /bestanden/<soort>/<periode>');
       if (url.pathname === '/bestanden' || url.pathname === '/bestanden/') {

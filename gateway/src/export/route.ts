@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { sendJson, type Route } from '../../../subgraphs/shared/http';
+import { sendJson, type RequestTrace, type Route } from '../../../subgraphs/shared/http';
 import type { Logger } from '../../../subgraphs/shared/logger';
 import { Datum } from '../../../subgraphs/shared/scalars';
 import { writeCsv } from './csv';
@@ -63,7 +63,7 @@ function lijst() {
 export interface ExportRouteOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   /** The context creation of /graphql: token verification, role, purpose. */
-  context: (req: IncomingMessage, traceId: string) => Promise<C>;
+  context: (req: IncomingMessage, trace: RequestTrace) => Promise<C>;
   log: Logger;
 }
 
@@ -73,13 +73,13 @@ export interface ExportRouteOptions<C extends BaseContext> {
  * refusal (405, 401, 404, 400, 403, 502) comes before the first byte of CSV.
  */
 export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C>): Route {
-  return async (req, res, url, traceId) => {
+  return async (req, res, url, trace) => {
     req.resume();
     const naam = PAD.exec(url.pathname)?.[1];
     let begonnen = false;
     try {
       if (req.method !== 'GET') throw new Weigering(405, 'METHOD_NOT_ALLOWED', 'Only GET is allowed here');
-      const contextValue = await alsAanroeper(options.context, req, traceId);
+      const contextValue = await alsAanroeper(options.context, req, trace);
       if (url.pathname === '/export' || url.pathname === '/export/') {
         if (url.search) throw badParameter([...url.searchParams.keys()][0] ?? '', 'The list of figure sets takes no parameters');
         sendJson(res, 200, lijst());
@@ -111,7 +111,7 @@ export function exportRoute<C extends BaseContext>(options: ExportRouteOptions<C
       }
       if (!begonnen) throw error;
       // Mid-stream: never end a file that is not complete; cut the connection so the client sees it.
-      options.log.warn({ traceId, figuurset: naam, err: { message: (error as Error).message } }, 'csv export aborted');
+      options.log.warn({ traceId: trace.traceId, spanId: trace.spanId, figuurset: naam, err: { message: (error as Error).message } }, 'csv export aborted');
       res.destroy();
     }
   };
