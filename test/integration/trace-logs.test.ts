@@ -118,8 +118,8 @@ describe('trace ids in the logs', () => {
       const { traceId, body } = await traced('query($id: ID!) { inwoner(id: $id) { voornaam huishoudelijkeHulp { minutenPerWeek } } }', { id: x.id });
       expect(body.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
       const [gateway] = (await requestLines(traceId, 1)).filter((l) => l.component === 'gateway');
-      const warning = lines.find((l) => l.msg === 'subgraph unavailable' && l.traceId === traceId);
-      expect(warning).toMatchObject({ traceId, spanId: gateway!.spanId, subgraph: 'huishoudelijke-hulp', status: 500 });
+      const warning = lines.find((l) => l.msg === 'subgraph call failed' && l.traceId === traceId);
+      expect(warning).toMatchObject({ traceId, spanId: gateway!.spanId, subgraph: 'huishoudelijke-hulp', kind: 'http', status: 500 });
     } finally {
       hh.server.removeAllListeners('request');
       hh.server.on('request', original!);
