@@ -6,6 +6,7 @@ import { badUserInput, conflict, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
 import { identifier } from '../shared/validate';
+import { registreerWijzigingen } from '../shared/wijzigingen';
 import type { OndersteuningRow } from './loaders';
 
 export interface OndersteuningInput {
@@ -55,6 +56,7 @@ export async function registreren(db: Db, scope: Scope, input: OndersteuningInpu
       soort: input.soort, startdatum: input.startdatum, einddatum,
     }).returning();
     await logMutatie(tx, scope, row!.id, 'geregistreerd');
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'ondersteuning', id: row!.id, soort: 'AANGEMAAKT' }]);
     return row!;
   });
 }
@@ -70,6 +72,7 @@ export async function beeindigen(db: Db, scope: Scope, idInput: string, einddatu
     if (einddatum <= row.startdatum) throw badUserInput('einddatum', `einddatum must be after the startdatum ${row.startdatum}`);
     const [updated] = await tx.update(ondersteuning).set({ einddatum }).where(eq(ondersteuning.id, id)).returning();
     await logMutatie(tx, scope, id, 'beeindigd');
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'ondersteuning', id, soort: 'BEEINDIGD' }]);
     return updated!;
   });
 }
