@@ -30,9 +30,10 @@
  *
  * Order. Changes of one transaction come in volgnummer order. Changes of one entity come
  * in the order they were made, because every mutation locks the entity (its row FOR
- * UPDATE, or the HH advisory lock) before its first write, so the later change has the
- * higher transaction id. Changes of different entities may come in another order than
- * their commits.
+ * UPDATE, or the HH advisory lock) before its first write: waiting for a lock assigns no
+ * transaction id, the id is assigned when the row lock is granted (or at the first write
+ * after the advisory lock), so the later change has the higher transaction id. Changes of
+ * different entities may come in another order than their commits.
  *
  * Authorisation. A feed row is returned only when the caller may read its entity now:
  * the query joins the entity and applies the same row rule as the entity's loaders
@@ -110,14 +111,17 @@ function schrijfCursor(entiteit: Entiteit, p: Positie): string {
   return Buffer.from(JSON.stringify([entiteit, String(p.transactie), String(p.volgnummer)])).toString('base64url');
 }
 
-/** Reads a cursor of this feed; anything else (another feed's, tampered, garbage) is BAD_USER_INPUT on `na`. */
+/**
+ * Reads a cursor of this feed; anything else (another feed's, tampered, garbage, or not
+ * written exactly as schrijfCursor writes it) is BAD_USER_INPUT on `na`.
+ */
 function leesCursor(entiteit: Entiteit, value: string): Positie {
   try {
     const key = value.length <= 200 ? (JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown) : null;
-    const getal = (v: unknown) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : NaN);
+    const getal = (v: unknown) => (typeof v === 'string' && /^(0|[1-9]\d{0,15})$/.test(v) ? Number(v) : NaN);
     if (Array.isArray(key) && key.length === 3 && key[0] === entiteit) {
       const p = { transactie: getal(key[1]), volgnummer: getal(key[2]) };
-      if (Number.isSafeInteger(p.transactie) && Number.isSafeInteger(p.volgnummer)) return p;
+      if (Number.isSafeInteger(p.transactie) && Number.isSafeInteger(p.volgnummer) && schrijfCursor(entiteit, p) === value) return p;
     }
   } catch {
     // not base64url JSON: refused below
