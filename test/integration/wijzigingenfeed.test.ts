@@ -13,6 +13,7 @@ import { loadPseudonymKey } from '../../subgraphs/shared/keys';
 import { pseudoniem } from '../../subgraphs/shared/verwerkingen';
 import { today } from '../../subgraphs/shared/scalars';
 import { bootStack, sql, type GraphQLResponse, type Stack } from '../support/stack';
+import { feedBijgewerkt } from '../support/wijzigingen';
 
 let stack: Stack;
 const ROLLEN = ['consulent', 'basis', 'wk', 'oa', 'oaAnder', 'consulent88', 'thfl', 'miep', 'contractmanager', 'coordinator', 'vrijwilliger', 'beleid'] as const;
@@ -56,28 +57,9 @@ async function pagina(feed: Feed, token: string, na: string | null, max = 100): 
   return res.body.data![veld] as Pagina;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Waits until every change committed so far lies below the feed's horizon. A transaction
- * still running anywhere on the server (on PostgreSQL: another test file's, e.g. a seed)
- * holds changes back for a while, never drops them; without this wait, an empty feed
- * could pass a test for the wrong reason.
- */
-async function bijgewerkt(): Promise<void> {
-  const [{ laatste }] = await stack.rows<{ laatste: string | null }>(sql`select greatest(
-    (select max(transactie) from aanvullende_ondersteuning.wijziging), (select max(transactie) from huishoudelijke_hulp.wijziging),
-    (select max(transactie) from basisondersteuning.wijziging), (select max(transactie) from sociale_basis.wijziging))::text as laatste`) as [{ laatste: string | null }];
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(20)) {
-    const [{ horizon }] = await stack.rows<{ horizon: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`) as [{ horizon: string }];
-    if (laatste === null || Number(horizon) > Number(laatste)) return;
-  }
-  throw new Error('the feed horizon did not pass the latest change within 60 s');
-}
-
 /** Every item after `na` (once every committed change is readable), following `volgende` until heeftMeer is false; and the cursor after them. */
 async function alles(feed: Feed, token: string, na: string | null = null): Promise<{ items: Item[]; volgende: string }> {
-  await bijgewerkt();
+  await feedBijgewerkt(stack);
   const items: Item[] = [];
   for (;;) {
     const p = await pagina(feed, token, na, 500);
@@ -205,7 +187,7 @@ describe('toewijzingWijzigingen', () => {
     const ids = (await stack.rows<{ id: string }>(sql`select id from aanvullende_ondersteuning.toewijzing where gemeente_code = 'GM0080' order by id limit 60`)).map((r) => r.id);
     expect(ids.length).toBeGreaterThanOrEqual(50);
     await stack.database.db.transaction((tx) => registreerWijzigingen(tx, 'GM0080', ids.map((id) => ({ entiteit: 'toewijzing', id, soort: 'GEWIJZIGD' }))));
-    await bijgewerkt();
+    await feedBijgewerkt(stack);
 
     const gezien: Item[] = [];
     let na = start!;
@@ -310,7 +292,7 @@ describe('processing log', () => {
     const { inwoner, toewijzing } = await verzoek();
     const [c] = await cursors('toewijzing', [t.consulent]);
     await stack.query(TOEKENNEN, { token: t.consulent, variables: { b: 'feed-301-log', t: toewijzing } });
-    await bijgewerkt();
+    await feedBijgewerkt(stack);
     const log = async (sel: string) => {
       const traceId = randomBytes(16).toString('hex');
       const res = await stack.post(stack.platform.gatewayUrl, { query: `query($na: String) { toewijzingWijzigingen(na: $na) { items { ${sel} } } }`, variables: { na: c } },
