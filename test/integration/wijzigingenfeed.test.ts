@@ -249,6 +249,37 @@ describe('HH feeds', () => {
   });
 });
 
+describe('HH feeds after a staff transfer', () => {
+  it('give the receiving provider the continued indicaties, the consulent every change, the old provider none of the new', async () => {
+    const [h] = await stack.rows<{ hulp: string }>(sql`select k.hulp_id as hulp from huishoudelijke_hulp.koppeling k
+      join huishoudelijke_hulp.indicatie i on i.inwoner_id = k.inwoner_id and i.organisatie_id = 'thfl' and (i.einddatum is null or i.einddatum >= current_date)
+      where k.tot is null and k.hulp_id like 'gm0080-hulp-thfl-%' group by k.hulp_id order by count(*) desc, k.hulp_id limit 1`);
+    const [cConsulent, cThfl, cMiep] = await cursors('indicatie', [t.consulent, t.thfl, t.miep]);
+    const res = await stack.query('mutation($h: ID!, $per: Datum!) { hhPersoneelOverdragen(van: "thfl", naar: "miep", hulpen: [$h], per: $per) { id } }',
+      { token: t.contractmanager, variables: { h: h!.hulp, per: today() } });
+    expect(res.body.errors).toBeUndefined();
+    const regels = await stack.rows<{ oud: string; nieuw: string }>(sql`select r.oude_indicatie_id as oud, r.nieuwe_indicatie_id as nieuw from huishoudelijke_hulp.overdracht_regel r
+      where r.overdracht_id = ${res.body.data!.hhPersoneelOverdragen.id} and r.nieuwe_indicatie_id is not null`);
+    expect(regels.length).toBeGreaterThan(0);
+    // Each moved client: an indicatie that had started ends (BEEINDIGD) and continues at M.I.E.P. (AANGEMAAKT).
+    const consulent = (await alles('indicatie', t.consulent, cConsulent)).items;
+    const miep = (await alles('indicatie', t.miep, cMiep)).items;
+    expect(regels.some((r) => r.oud !== r.nieuw)).toBe(true);
+    for (const r of regels) {
+      if (r.oud === r.nieuw) {
+        // Not started yet: the indicatie itself moved.
+        expect(soorten('indicatie', miep, r.nieuw)).toEqual(['GEWIJZIGD']);
+        continue;
+      }
+      expect(soorten('indicatie', consulent, r.oud)).toEqual(['BEEINDIGD']);
+      expect(soorten('indicatie', consulent, r.nieuw)).toEqual(['AANGEMAAKT']);
+      expect(soorten('indicatie', miep, r.nieuw)).toEqual(['AANGEMAAKT']);
+    }
+    // THFL no longer reads the ended indicaties (they ended yesterday) nor the new ones at M.I.E.P.
+    expect((await alles('indicatie', t.thfl, cThfl)).items.filter((i) => regels.some((r) => [r.oud, r.nieuw].includes(entiteitId('indicatie', i))))).toEqual([]);
+  });
+});
+
 describe('ondersteuningWijzigingen', () => {
   it('gives the registrations to the basisondersteuning, the consulent and the resident, and to nobody else', async () => {
     const inwoner = await nieuweInwoner();
