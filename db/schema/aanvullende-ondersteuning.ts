@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
-import { gemeenteCode } from './columns';
+import { gemeenteCode, wijzigingTabel } from './columns';
 
 export const aanvullendeOndersteuning = pgSchema('aanvullende_ondersteuning');
 
@@ -53,3 +53,6 @@ export const bericht = aanvullendeOndersteuning.table('bericht', {
   door: text('door').notNull(),
   op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [index('bericht_toewijzing_idx').on(t.toewijzingId)]);
+
+/** The change feed of toewijzingen (Query.toewijzingWijzigingen). */
+export const aanvullendeWijziging = wijzigingTabel(aanvullendeOndersteuning);

@@ -1,5 +1,5 @@
 import { date, index, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { gemeenteCode } from './columns';
+import { gemeenteCode, wijzigingTabel } from './columns';
 
 /** Basisondersteuning owns the reference data that every pillar points at: wijken and inwoners. */
 export const basisondersteuning = pgSchema('basisondersteuning');
@@ -164,3 +164,6 @@ export const signaal = basisondersteuning.table('signaal', {
   op: date('op', { mode: 'string' }).notNull(),
   door: text('door').notNull(),
 }, (t) => [index('signaal_inwoner_idx').on(t.inwonerId)]);
+
+/** The change feed of ondersteuning registrations (Query.ondersteuningWijzigingen). */
+export const basisWijziging = wijzigingTabel(basisondersteuning);

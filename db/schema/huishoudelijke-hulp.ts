@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { gemeenteCode } from './columns';
+import { gemeenteCode, wijzigingTabel } from './columns';
 
 export const huishoudelijkeHulp = pgSchema('huishoudelijke_hulp');
 
@@ -139,3 +139,6 @@ export const overdrachtRegel = huishoudelijkeHulp.table('overdracht_regel', {
   koppelingBehouden: boolean('koppeling_behouden').notNull(),
   reden: text('reden'),
 }, (t) => [index('overdracht_regel_overdracht_idx').on(t.overdrachtId)]);
+
+/** The change feed of HH indicaties and aanvragen (Query.hhIndicatieWijzigingen, hhAanvraagWijzigingen). */
+export const hhWijziging = wijzigingTabel(huishoudelijkeHulp);

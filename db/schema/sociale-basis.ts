@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { gemeenteCode } from './columns';
+import { gemeenteCode, wijzigingTabel } from './columns';
 
 export const socialeBasis = pgSchema('sociale_basis');
 
@@ -113,3 +113,6 @@ export const hulpvraagGebeurtenis = socialeBasis.table('hulpvraag_gebeurtenis', 
   door: text('door').notNull(),
   op: timestamp('op', { withTimezone: true, mode: 'string' }).notNull(),
 }, (t) => [index('hulpvraag_gebeurtenis_idx').on(t.hulpvraagId)]);
+
+/** The change feed of hulpvragen (Query.hulpvraagWijzigingen). */
+export const socialeBasisWijziging = wijzigingTabel(socialeBasis);

@@ -7,6 +7,7 @@ import type { Scope } from '../shared/tokens';
 import { datum, identifier, nietVoor, requiredText } from '../shared/validate';
 import { EENHEDEN, FREQUENTIES, isPlatformBerichtId, iwmoCode, REDEN_BEEINDIGING, REDEN_WIJZIGING, volume } from '../shared/iwmo';
 import { ACTIVE_TOEWIJZING_STATUSES, toewijzingVoorOrganisatie } from '../shared/relations';
+import { registreerWijzigingen, type WijzigingSoort } from '../shared/wijzigingen';
 import type { ToewijzingRow } from './loaders';
 
 /**
@@ -15,17 +16,18 @@ import type { ToewijzingRow } from './loaders';
  *   verzoek --afwijzen--> afgewezen;  toegewezen --laten vervallen--> vervallen (never started)
  *   toegewezen|gestart --wijzigen--> (same state, new omvang/einddatum)
  *   bevestigen (the provider acknowledges a toewijzing, iWmo WMO302): recorded, changes nothing
- * Each message carries a message id; see `receive`.
+ * Each message carries a message id; see `receive`. `wijziging` is what the change feed
+ * records for the toewijzing (subgraphs/shared/wijzigingen.ts); an acknowledgement none.
  */
 export const BERICHTEN = {
-  toekennen: { from: ['verzoek'], to: 'toegewezen', by: 'gemeente' },
-  afwijzen: { from: ['verzoek'], to: 'afgewezen', by: 'gemeente' },
-  wijzigen: { from: ['toegewezen', 'gestart'], to: null, by: 'gemeente' },
-  vervallen: { from: ['toegewezen'], to: 'vervallen', by: 'gemeente' },
-  start: { from: ['toegewezen'], to: 'gestart', by: 'aanbieder' },
-  stop: { from: ['gestart'], to: 'gestopt', by: 'aanbieder' },
-  bevestigen: { from: ['toegewezen', 'gestart', 'gestopt', 'vervallen'], to: null, by: 'aanbieder' },
-} as const;
+  toekennen: { from: ['verzoek'], to: 'toegewezen', by: 'gemeente', wijziging: 'GEWIJZIGD' },
+  afwijzen: { from: ['verzoek'], to: 'afgewezen', by: 'gemeente', wijziging: 'BEEINDIGD' },
+  wijzigen: { from: ['toegewezen', 'gestart'], to: null, by: 'gemeente', wijziging: 'GEWIJZIGD' },
+  vervallen: { from: ['toegewezen'], to: 'vervallen', by: 'gemeente', wijziging: 'BEEINDIGD' },
+  start: { from: ['toegewezen'], to: 'gestart', by: 'aanbieder', wijziging: 'GEWIJZIGD' },
+  stop: { from: ['gestart'], to: 'gestopt', by: 'aanbieder', wijziging: 'BEEINDIGD' },
+  bevestigen: { from: ['toegewezen', 'gestart', 'gestopt', 'vervallen'], to: null, by: 'aanbieder', wijziging: null },
+} as const satisfies Record<string, { from: readonly string[]; to: string | null; by: string; wijziging: WijzigingSoort | null }>;
 export type BerichtSoort = keyof typeof BERICHTEN;
 
 const LEVERINGSVORMEN = new Set(['ZIN', 'PGB']);
@@ -210,6 +212,7 @@ export async function receive(
     }).onConflictDoNothing().returning({ id: bericht.berichtId });
     // The same id sent in parallel for another toewijzing: refuse, the update rolls back.
     if (!stored) throw conflict('This berichtId was already used for another message');
+    if (rule.wijziging) await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'toewijzing', id: row.id, soort: rule.wijziging }]);
     return updated!;
   });
 }
@@ -235,6 +238,7 @@ export async function doorgeven(db: Db, scope: Scope, toewijzingInput: string, o
     if (oa?.soort !== 'ONDERAANNEMER') throw badUserInput('onderaannemer', 'onderaannemer: not an onderaannemer of the gemeente');
     if (row.onderaannemerId === onderaannemerId) return row;
     const [updated] = await tx.update(toewijzing).set({ onderaannemerId }).where(eq(toewijzing.id, row.id)).returning();
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'toewijzing', id: row.id, soort: 'GEWIJZIGD' }]);
     return updated!;
   });
 }

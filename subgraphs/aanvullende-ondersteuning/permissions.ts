@@ -1,3 +1,4 @@
+import { feedNiveaus, feedRegels } from '../shared/wijzigingen';
 import { aggregateReaders, everyone, gemeenteMonitorReaders, LEVERANCIERS, monitorReaders, fields, grant, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in aanvullende ondersteuning. Not listed = denied. */
@@ -37,7 +38,10 @@ const regels: Policy = {
     klantstromen: stuurinformatie,
     aanbiederslandschap: stuurinformatie,
     omvangPerProduct: stuurinformatie,
+    // The change feed: whoever reads toewijzingen, of the toewijzingen it may read (in SQL).
+    toewijzingWijzigingen: toewijzingReaders,
   },
+  ...feedRegels('Toewijzing', 'toewijzing', toewijzingReaders),
   Wachttijd: fields(['groep', 'gestart', 'mediaanDagen', 'p90Dagen', 'bovenNorm', 'openBovenNorm'], wachttijdLezers),
   Klantstroom: fields(['periode', 'van', 'tot', 'instroom', 'uitstroom', 'uitstroomPerReden', 'doorstroomNaarAanvullend', 'doorstroomNaarBasis', 'verschuiving'], stuurinformatie),
   UitstroomPerReden: fields(['code', 'omschrijving', 'aantal'], stuurinformatie),
@@ -110,6 +114,7 @@ export const policy: PolicySet = {
     IwmoBericht: 'zaakvertrouwelijk',
     IwmoVerwerking: 'zaakvertrouwelijk',
     ...Object.fromEntries(IWMO_ONDERDELEN.map((t) => [t, 'zaakvertrouwelijk' as const])),
+    ...feedNiveaus('Toewijzing'),
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,

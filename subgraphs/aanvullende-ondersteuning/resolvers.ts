@@ -1,7 +1,9 @@
 import type { SubgraphContext } from '../shared/context';
 import { Datum, plusDagen, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
-import { postvakScope, type Loaders, type ToewijzingRow } from './loaders';
+import { toewijzing } from '../../db/schema/aanvullende-ondersteuning';
+import { wijzigingenPagina } from '../shared/wijzigingen';
+import { postvakScope, toewijzingScope, type Loaders, type ToewijzingRow } from './loaders';
 import { postvak } from './iwmo-berichten';
 import { verwerken, type IwmoBerichtInput } from './iwmo-import';
 import type { IwmoBerichtType } from '../shared/iwmo';
@@ -28,6 +30,13 @@ export const resolvers = {
     aanbiederslandschap: (_: unknown, a: { jaar: number; kwartaal: number }, ctx: Ctx) =>
       aanbiederslandschap(ctx, a.jaar, a.kwartaal),
     omvangPerProduct: (_: unknown, a: { van: string; tot: string }, ctx: Ctx) => omvangPerProduct(ctx.db, ctx.scope, ctx.suppression, a),
+    // The change feed: each item with its toewijzing, under the same row rule as Inwoner.toewijzingen.
+    toewijzingWijzigingen: (_: unknown, a: { na?: string | null; max: number }, ctx: Ctx) => wijzigingenPagina(ctx.db, ctx.scope, {
+      entiteit: 'toewijzing', tabel: toewijzing, id: toewijzing.id, gemeente: toewijzing.gemeenteCode, zichtbaar: toewijzingScope(ctx.db, ctx.scope),
+    }, a),
+  },
+  ToewijzingWijziging: {
+    toewijzing: (w: { entiteit: ToewijzingRow }) => w.entiteit,
   },
   Mutation: {
     toewijzingToekennen: (_: unknown, a: Msg & { input: BerichtInput }, ctx: Ctx) => receive(ctx.db, ctx.scope, 'toekennen', a.berichtId, a.toewijzing, a.input),

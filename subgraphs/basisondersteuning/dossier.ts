@@ -11,6 +11,7 @@ import { omvang, platformBerichtId, PRODUCTCATEGORIE } from '../shared/iwmo';
 import { inwonerVisible, isRegievoerder } from '../shared/relations';
 import type { Scope } from '../shared/tokens';
 import { datum, identifier, intBetween, inwonerIdentifier, lijst, nietInDeToekomst, nietVoor, requiredText } from '../shared/validate';
+import { registreerWijzigingen } from '../shared/wijzigingen';
 import { today } from '../shared/scalars';
 
 export type AanvraagRow = typeof beschikkingAanvraag.$inferSelect;
@@ -81,6 +82,7 @@ export async function verwijzen(db: Db, scope: Scope, input: VerwijzingInput) {
       id: newId('vw'), gemeenteCode: scope.gemeente, inwonerId, organisatieId: scope.organisatie!, product: input.product,
       criteria, toewijzingId, door: scope.sub, op: new Date().toISOString(),
     }).returning();
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'toewijzing', id: toewijzingId, soort: 'AANGEMAAKT' }]);
     return row!;
   });
 }

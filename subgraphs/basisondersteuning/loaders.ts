@@ -35,6 +35,11 @@ function signaalScope(db: Db, scope: Scope): SQL {
   return sql`false`;
 }
 
+/** The ondersteuning registrations a caller may read: those of the residents its relation allows. */
+export function ondersteuningScope(db: Db, scope: Scope): SQL {
+  return inwonerVisible(db, scope, ondersteuning.inwonerId);
+}
+
 /** Every statement is scoped to the caller's gemeente; personal rows also to its relation. */
 export function createLoaders(db: Db, scope: Scope) {
   const loaders = {
@@ -56,7 +61,7 @@ export function createLoaders(db: Db, scope: Scope) {
         db.select().from(ondersteuning).where(and(
           eq(ondersteuning.gemeenteCode, scope.gemeente),
           inArray(ondersteuning.inwonerId, [...ids]),
-          inwonerVisible(db, scope, ondersteuning.inwonerId),
+          ondersteuningScope(db, scope),
         )).orderBy(ondersteuning.startdatum, ondersteuning.id),
       (r) => r.inwonerId,
     ),

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../shared/errors';
 import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
 import { datum, identifier, inwonerIdentifier, nietVoor } from '../shared/validate';
+import { registreerWijzigingen } from '../shared/wijzigingen';
 import type { OndersteuningRow } from './loaders';
 
 export interface OndersteuningInput {
@@ -54,6 +55,7 @@ export async function registreren(db: Db, scope: Scope, input: OndersteuningInpu
       soort: input.soort, startdatum: input.startdatum, einddatum,
     }).returning();
     await logMutatie(tx, scope, row!.id, 'geregistreerd');
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'ondersteuning', id: row!.id, soort: 'AANGEMAAKT' }]);
     return row!;
   });
 }
@@ -70,6 +72,7 @@ export async function beeindigen(db: Db, scope: Scope, idInput: string, einddatu
     nietVoor('einddatum', einddatum, row.startdatum, `the startdatum ${row.startdatum}`, { strikt: true });
     const [updated] = await tx.update(ondersteuning).set({ einddatum }).where(eq(ondersteuning.id, id)).returning();
     await logMutatie(tx, scope, id, 'beeindigd');
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'ondersteuning', id, soort: 'BEEINDIGD' }]);
     return updated!;
   });
 }

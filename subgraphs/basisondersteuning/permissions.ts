@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { inwoner, plan } from '../../db/schema/basisondersteuning';
 import type { SubgraphContext } from '../shared/context';
 import type { Loaders } from './loaders';
+import { feedNiveaus, feedRegels } from '../shared/wijzigingen';
 import { aggregateReaders, everyone, monitorReaders, fields, grant, personReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
@@ -18,6 +19,8 @@ const planReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewer
 /** Highly sensitive signals: the gemeente and, through SQL, only the household's regievoerder. */
 const signaalReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' };
 const basisMedewerker = grant('allow', ['basis-medewerker']);
+/** Structural support registrations: the consulent, the basisondersteuning and the resident by relation. */
+const ondersteuningReaders: FieldAccess = { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation', inwoner: 'relation' };
 
 const regels: Policy = {
   Mutation: {
@@ -52,7 +55,10 @@ const regels: Policy = {
     inwoner: contactReaders,
     mij: grant('relation', ['inwoner']),
     perspectiefgesprekkenTeVoeren: { 'gemeente-consulent': 'allow', 'basis-medewerker': 'relation' },
+    // The change feed: whoever reads registrations, of the registrations it may read (in SQL).
+    ondersteuningWijzigingen: ondersteuningReaders,
   },
+  ...feedRegels('Ondersteuning', 'ondersteuning', ondersteuningReaders),
   Wijk: {
     ...fields(['code', 'naam', 'gebied'], everyone),
     clientenBasisondersteuning: aggregateReaders,
@@ -72,18 +78,10 @@ const regels: Policy = {
     ...fields(['contactmomenten', 'lopendeBeschikkingen', 'verwijzingen', 'beschikkingAanvragen'], planReaders),
     signalen: signaalReaders,
     bsn: grant('allow', ['gemeente-consulent']),
-    ondersteuningen: {
-      'gemeente-consulent': 'allow',
-      'basis-medewerker': 'relation',
-      inwoner: 'relation',
-    },
+    ondersteuningen: ondersteuningReaders,
   },
   Adres: fields(['straat', 'huisnummer', 'postcode', 'woonplaats'], contactReaders),
-  Ondersteuning: fields(['id', 'soort', 'organisatie', 'startdatum', 'einddatum'], {
-    'gemeente-consulent': 'allow',
-    'basis-medewerker': 'relation',
-    inwoner: 'relation',
-  }),
+  Ondersteuning: fields(['id', 'soort', 'organisatie', 'startdatum', 'einddatum'], ondersteuningReaders),
 };
 
 /**
@@ -98,7 +96,7 @@ export function achternaamInitiaal(value: unknown): string {
 export const policy: PolicySet = {
   regels,
   niveaus: {
-    Query: { '*': 'openbaar', inwoner: 'zaakvertrouwelijk', mij: 'zaakvertrouwelijk', perspectiefgesprekkenTeVoeren: 'zaakvertrouwelijk' },
+    Query: { '*': 'openbaar', inwoner: 'zaakvertrouwelijk', mij: 'zaakvertrouwelijk', perspectiefgesprekkenTeVoeren: 'zaakvertrouwelijk', ondersteuningWijzigingen: 'zaakvertrouwelijk' },
     Mutation: { '*': 'zaakvertrouwelijk', signaalRegistreren: 'geheim', planOpstellen: 'confidentieel', doelToevoegen: 'confidentieel', doelAfsluiten: 'confidentieel' },
     Wijk: { '*': 'openbaar', clientenBasisondersteuning: 'beperkt_openbaar', basisondersteuningCijfers: 'beperkt_openbaar' },
     Gebied: { '*': 'openbaar', basisondersteuningCijfers: 'beperkt_openbaar' },
@@ -127,6 +125,7 @@ export const policy: PolicySet = {
     Plan: 'confidentieel',
     Doel: 'confidentieel',
     Regievoerder: 'zaakvertrouwelijk',
+    ...feedNiveaus('Ondersteuning'),
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,

@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '../shared/context';
 import { Datum } from '../shared/scalars';
-import { listWijken, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
+import { ondersteuning } from '../../db/schema/basisondersteuning';
+import { wijzigingenPagina } from '../shared/wijzigingen';
+import { listWijken, ondersteuningScope, type InwonerRow, type Loaders, type OndersteuningRow, type PlanRow, type RegievoerderRow, type WijkRow } from './loaders';
 import * as registratie from './ondersteuning';
 import { basisondersteuningCijfers } from './cijfers';
 import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
@@ -32,6 +34,13 @@ export const resolvers = {
         uiterlijk: b.perspectiefgesprekUiterlijk,
         inwoner: () => ctx.loaders.inwoner.load(b.inwonerId),
       })),
+    // The change feed: each item with its registration, under the same row rule as Inwoner.ondersteuningen.
+    ondersteuningWijzigingen: (_: unknown, a: { na?: string | null; max: number }, ctx: Ctx) => wijzigingenPagina(ctx.db, ctx.scope, {
+      entiteit: 'ondersteuning', tabel: ondersteuning, id: ondersteuning.id, gemeente: ondersteuning.gemeenteCode, zichtbaar: ondersteuningScope(ctx.db, ctx.scope),
+    }, a),
+  },
+  OndersteuningWijziging: {
+    ondersteuning: (w: { entiteit: OndersteuningRow }) => w.entiteit,
   },
   Mutation: {
     ondersteuningRegistreren: (_: unknown, args: { input: registratie.OndersteuningInput }, ctx: Ctx) =>

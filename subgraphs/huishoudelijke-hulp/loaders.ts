@@ -16,7 +16,7 @@ export type OverdrachtRegelRow = typeof overdrachtRegel.$inferSelect;
 export type HulpRow = typeof hulp.$inferSelect;
 
 /** An hh-aanbieder sees only its own indicaties that have not ended (also one starting later); others per their relation. */
-function indicatieScope(db: Db, scope: Scope): SQL {
+export function indicatieScope(db: Db, scope: Scope): SQL {
   if (scope.rol === 'hh-medewerker') return and(eq(indicatie.organisatieId, scope.organisatie ?? ''), notEnded(indicatie.einddatum))!;
   return inwonerVisible(db, scope, indicatie.inwonerId);
 }

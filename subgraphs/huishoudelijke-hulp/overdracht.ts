@@ -13,6 +13,7 @@ import { datumBinnen, identifier, inwonerIdentifier, lijst } from '../shared/val
 import { newId } from '../shared/ids';
 import { notEnded } from '../shared/relations';
 import { aanbiedersMetContract, dagVoor, kies, lockHh, type IndicatieRow } from './toegang';
+import { registreerWijzigingen, type Wijziging } from '../shared/wijzigingen';
 
 export type OverdrachtRow = typeof overdracht.$inferSelect;
 type RegelValues = Omit<typeof overdrachtRegel.$inferInsert, 'id' | 'overdrachtId' | 'gemeenteCode'>;
@@ -52,18 +53,22 @@ async function clienten(tx: Db, scope: Scope, org: string, per: string): Promise
   return [...byClient.values()];
 }
 
-/** Continues all of a client's indicaties at another provider; returns the one running on `per` (else the first). */
-async function verhuis(tx: Db, scope: Scope, c: Client, naar: string, per: string): Promise<string> {
+/**
+ * Continues all of a client's indicaties at another provider; returns the one running on
+ * `per` (else the first). The changes to the indicaties are added to `wijzigingen`.
+ */
+async function verhuis(tx: Db, scope: Scope, c: Client, naar: string, per: string, wijzigingen: Wijziging[]): Promise<string> {
   const ids: string[] = [];
-  for (const ind of c.indicaties) ids.push(await voortzetten(tx, scope, ind, naar, per));
+  for (const ind of c.indicaties) ids.push(await voortzetten(tx, scope, ind, naar, per, wijzigingen));
   return ids[0]!;
 }
 
 /** Continues an indicatie at another provider from `per` (same minutes, end and calculation). */
-async function voortzetten(tx: Db, scope: Scope, old: IndicatieRow, naar: string, per: string): Promise<string> {
+async function voortzetten(tx: Db, scope: Scope, old: IndicatieRow, naar: string, per: string, wijzigingen: Wijziging[]): Promise<string> {
   if (old.startdatum >= per) {
     // Not started yet at the old provider: it simply moves.
     await tx.update(indicatie).set({ organisatieId: naar }).where(eq(indicatie.id, old.id));
+    wijzigingen.push({ entiteit: 'hh-indicatie', id: old.id, soort: 'GEWIJZIGD' });
     return old.id;
   }
   await tx.update(indicatie).set({ einddatum: dagVoor(per) }).where(eq(indicatie.id, old.id));
@@ -72,6 +77,7 @@ async function voortzetten(tx: Db, scope: Scope, old: IndicatieRow, naar: string
     id, gemeenteCode: scope.gemeente, inwonerId: old.inwonerId, wijkCode: old.wijkCode, organisatieId: naar, minutenPerWeek: old.minutenPerWeek,
     startdatum: per, einddatum: old.einddatum, berekening: old.berekening, voortzettingVan: old.id,
   });
+  wijzigingen.push({ entiteit: 'hh-indicatie', id: old.id, soort: 'BEEINDIGD' }, { entiteit: 'hh-indicatie', id, soort: 'AANGEMAAKT' });
   return id;
 }
 
@@ -122,15 +128,19 @@ export async function personeelOverdragen(
     if (stray >= 0) throw badUserInput(`blijvenBijAanbieder.${stray}`, `blijvenBijAanbieder.${stray}: not a client of these helpers at van`);
 
     const regels: RegelValues[] = [];
+    const wijzigingen: Wijziging[] = [];
     for (const c of concerned) {
       const base = { inwonerId: c.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.indicaties[0]!.id };
       if (blijven.has(c.inwonerId)) {
         await ontkoppel(tx, c.koppelingId, per);
+        // The client stays, without its vaste hulp: its indicaties show that.
+        wijzigingen.push(...c.indicaties.map((i) => ({ entiteit: 'hh-indicatie' as const, id: i.id, soort: 'GEWIJZIGD' as const })));
         regels.push({ ...base, nieuweIndicatieId: null, naarAanbiederId: null, koppelingBehouden: false, reden: 'Cliënt blijft bij de eigen aanbieder; de hulp gaat over' });
       } else {
-        regels.push({ ...base, nieuweIndicatieId: await verhuis(tx, scope, c, naar, per), naarAanbiederId: naar, koppelingBehouden: true, reden: null });
+        regels.push({ ...base, nieuweIndicatieId: await verhuis(tx, scope, c, naar, per, wijzigingen), naarAanbiederId: naar, koppelingBehouden: true, reden: null });
       }
     }
+    await registreerWijzigingen(tx, scope.gemeente, wijzigingen);
     await tx.update(hulp).set({ organisatieId: naar }).where(inArray(hulp.id, hulpen));
     const moved = regels.filter((r) => r.naarAanbiederId).length;
     if (moved > 0) await verplaatsCapaciteit(tx, scope, van, naar, moved);
@@ -164,6 +174,7 @@ export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, p
     const hulpOrg = new Map((concerned.every((c) => !c.hulpId) ? [] : await tx.select({ id: hulp.id, org: hulp.organisatieId }).from(hulp)
       .where(inArray(hulp.id, concerned.flatMap((c) => (c.hulpId ? [c.hulpId] : []))))).map((h) => [h.id, h.org]));
     const regels: RegelValues[] = [];
+    const wijzigingen: Wijziging[] = [];
     for (const c of concerned) {
       const base = { inwonerId: c.inwonerId, hulpId: c.hulpId, oudeIndicatieId: c.indicaties[0]!.id };
       const helperAt = c.hulpId ? hulpOrg.get(c.hulpId) ?? null : null;
@@ -173,7 +184,7 @@ export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, p
         continue;
       }
       aanbieders.find((a) => a.id === keuze.aanbieder)!.bezet += 1;
-      const nieuw = await verhuis(tx, scope, c, keuze.aanbieder, per);
+      const nieuw = await verhuis(tx, scope, c, keuze.aanbieder, per, wijzigingen);
       const behouden = helperAt === keuze.aanbieder;
       if (!behouden) await ontkoppel(tx, c.koppelingId, per);
       const reden = behouden ? null
@@ -182,6 +193,7 @@ export async function clientenPlaatsen(db: Db, scope: Scope, vanInput: string, p
             : 'De hulp werkt niet bij een aanbieder met contract';
       regels.push({ ...base, nieuweIndicatieId: nieuw, naarAanbiederId: keuze.aanbieder, koppelingBehouden: behouden, reden });
     }
+    await registreerWijzigingen(tx, scope.gemeente, wijzigingen);
     return opslaan(tx, scope, { soort: 'PLAATSING', vanAanbiederId: van, naarAanbiederId: null, per }, regels);
   });
 }

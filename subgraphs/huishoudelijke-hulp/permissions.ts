@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { overdrachtRegel } from '../../db/schema/huishoudelijke-hulp';
 import type { SubgraphContext } from '../shared/context';
+import { feedNiveaus, feedRegels } from '../shared/wijzigingen';
 import { aggregateReaders, everyone, fields, grant, monitorReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /** Who may read what in huishoudelijke hulp. Not listed = denied. */
@@ -27,7 +28,12 @@ const regels: Policy = {
     hhAanvragen: aanvraagReaders,
     hhWachtrij: aggregateReaders,
     hhOverdracht: overdrachtReaders,
+    // The change feeds: whoever reads indicaties or aanvragen, of those it may read (in SQL).
+    hhIndicatieWijzigingen: indicatieReaders,
+    hhAanvraagWijzigingen: aanvraagReaders,
   },
+  ...feedRegels('HhIndicatie', 'indicatie', indicatieReaders),
+  ...feedRegels('HhAanvraag', 'aanvraag', aanvraagReaders),
   Mutation: {
     hhNormjaarVastleggen: beleid,
     hhNormregelVastleggen: beleid,
@@ -95,6 +101,8 @@ export const policy: PolicySet = {
     HhAanvraag: 'zaakvertrouwelijk',
     HhOverdracht: { '*': 'intern', regels: 'zaakvertrouwelijk' },
     HhOverdrachtRegel: 'zaakvertrouwelijk',
+    ...feedNiveaus('HhIndicatie'),
+    ...feedNiveaus('HhAanvraag'),
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,

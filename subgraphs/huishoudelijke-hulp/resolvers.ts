@@ -1,11 +1,12 @@
 import { and, eq, asc, count } from 'drizzle-orm';
-import { aanvraag, normjaar, overdracht } from '../../db/schema/huishoudelijke-hulp';
+import { aanvraag, indicatie, normjaar, overdracht } from '../../db/schema/huishoudelijke-hulp';
+import { wijzigingenPagina } from '../shared/wijzigingen';
 import type { SubgraphContext } from '../shared/context';
 import { Datum, today } from '../shared/scalars';
 import { suppress } from '../shared/suppression';
 import { checkJaar, identifier } from '../shared/validate';
 import { badUserInput } from '../shared/errors';
-import { aanvraagScope, overdrachtScope, type AanvraagRow, type IndicatieRow, type Loaders, type OverdrachtRegelRow, type OverdrachtRow } from './loaders';
+import { aanvraagScope, indicatieScope, overdrachtScope, type AanvraagRow, type IndicatieRow, type Loaders, type OverdrachtRegelRow, type OverdrachtRow } from './loaders';
 import { bereken, type Berekening, type BerekeningRegel } from './normering';
 import { normjaarVastleggen, normregelVastleggen, type NormjaarInput, type NormregelInput } from './normtabel';
 import { aanvraagIndienen, aanvraagIntrekken, indicatieVaststellen, koppelen, loadNormtabel, wachtrijVerdelen, type IndicatieInput } from './toegang';
@@ -46,6 +47,19 @@ export const resolvers = {
         .where(and(eq(overdracht.gemeenteCode, ctx.scope.gemeente), eq(overdracht.id, identifier('id', a.id)), overdrachtScope(ctx.scope)));
       return row ?? null;
     },
+    // The change feeds: each item with its indicatie or aanvraag, under the row rule of their loaders and of hhAanvragen.
+    hhIndicatieWijzigingen: (_: unknown, a: { na?: string | null; max: number }, ctx: Ctx) => wijzigingenPagina(ctx.db, ctx.scope, {
+      entiteit: 'hh-indicatie', tabel: indicatie, id: indicatie.id, gemeente: indicatie.gemeenteCode, zichtbaar: indicatieScope(ctx.db, ctx.scope),
+    }, a),
+    hhAanvraagWijzigingen: (_: unknown, a: { na?: string | null; max: number }, ctx: Ctx) => wijzigingenPagina(ctx.db, ctx.scope, {
+      entiteit: 'hh-aanvraag', tabel: aanvraag, id: aanvraag.id, gemeente: aanvraag.gemeenteCode, zichtbaar: aanvraagScope(ctx.db, ctx.scope),
+    }, a),
+  },
+  HhIndicatieWijziging: {
+    indicatie: (w: { entiteit: IndicatieRow }) => w.entiteit,
+  },
+  HhAanvraagWijziging: {
+    aanvraag: (w: { entiteit: AanvraagRow }) => w.entiteit,
   },
   Mutation: {
     hhNormjaarVastleggen: (_: unknown, a: { jaar: number; input: NormjaarInput }, ctx: Ctx) => normjaarVastleggen(ctx.db, ctx.scope, a.jaar, a.input),

@@ -15,6 +15,7 @@ import { plusDagen, today } from '../shared/scalars';
 import type { Scope } from '../shared/tokens';
 import { newId } from '../shared/ids';
 import { datumBinnen, identifier, intBetween, inwonerIdentifier } from '../shared/validate';
+import { registreerWijzigingen } from '../shared/wijzigingen';
 import { bereken, checkBerekeningInput, einddatumNa, leeftijdOp, type Berekening, type Mate, type Normjaar, type Normregel } from './normering';
 
 export type AanvraagRow = typeof aanvraag.$inferSelect;
@@ -144,6 +145,7 @@ export async function aanvraagIndienen(db: Db, scope: Scope, inwonerInput: strin
       id: newId('hha'), gemeenteCode: scope.gemeente, inwonerId, wijkCode: resident.wijkCode, status: 'WACHTRIJ',
       voorkeurAanbiederId: voorkeur, ingediendOp: new Date().toISOString(), ingediendDoor: scope.sub,
     }).returning();
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hh-aanvraag', id: row!.id, soort: 'AANGEMAAKT' }]);
     return verdeel(tx, scope, row!, aanbieders);
   });
 }
@@ -159,6 +161,8 @@ export async function wachtrijVerdelen(db: Db, scope: Scope, aantal: number): Pr
       .orderBy(asc(aanvraag.ingediendOp), asc(aanvraag.id)).limit(aantal).for('update');
     const out: AanvraagRow[] = [];
     for (const row of wachtend) out.push(await verdeel(tx, scope, row, aanbieders));
+    const toegewezen = out.filter((a) => a.status === 'TOEGEWEZEN');
+    await registreerWijzigingen(tx, scope.gemeente, toegewezen.map((a) => ({ entiteit: 'hh-aanvraag', id: a.id, soort: 'GEWIJZIGD' })));
     return out;
   });
 }
@@ -181,6 +185,7 @@ export async function aanvraagIntrekken(db: Db, scope: Scope, idInput: string): 
     if (row.status === 'INGETROKKEN') return row;
     if (!OPEN_STATUSES.includes(row.status)) throw conflict(`Aanvraag is ${row.status}: only an open aanvraag can be withdrawn`, { currentStatus: row.status }, [row.inwonerId]);
     const [updated] = await tx.update(aanvraag).set({ status: 'INGETROKKEN' }).where(eq(aanvraag.id, row.id)).returning();
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hh-aanvraag', id: row.id, soort: 'BEEINDIGD' }]);
     return updated!;
   });
 }
@@ -204,6 +209,7 @@ export interface IndicatieInput {
 /**
  * Starts an indicatie for a resident at a provider, ending the resident's running one the
  * day before. A later-starting indicatie already on record is a CONFLICT (no overlaps).
+ * Both show in the change feed.
  */
 export async function indicatieStarten(
   tx: Db,
@@ -219,20 +225,28 @@ export async function indicatieStarten(
     }
     throw conflict(`The resident already has an indicatie starting ${later.startdatum}, on or after this startdatum`, { currentStartdatum: later.startdatum });
   }
-  await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
+  const beeindigd = await tx.update(indicatie).set({ einddatum: dagVoor(values.startdatum) }).where(and(
     eq(indicatie.inwonerId, values.inwonerId), lt(indicatie.startdatum, values.startdatum),
     notEnded(indicatie.einddatum, values.startdatum),
-  ));
+  )).returning({ id: indicatie.id });
   const [row] = await tx.insert(indicatie).values({ id: newId('hhi'), gemeenteCode: scope.gemeente, voortzettingVan: null, ...values }).returning();
+  await registreerWijzigingen(tx, scope.gemeente, [
+    ...beeindigd.map((b) => ({ entiteit: 'hh-indicatie' as const, id: b.id, soort: 'BEEINDIGD' as const })),
+    { entiteit: 'hh-indicatie', id: row!.id, soort: 'AANGEMAAKT' },
+  ]);
   return row!;
 }
 
-/** Makes `hulpId` the resident's fixed helper from `per`, ending any other pair the day before. */
-export async function koppel(tx: Db, scope: Scope, inwonerId: string, hulpId: string, per: string): Promise<void> {
+/**
+ * Makes `hulpId` the resident's fixed helper from `per`, ending any other pair the day
+ * before. Returns false when it already was.
+ */
+export async function koppel(tx: Db, scope: Scope, inwonerId: string, hulpId: string, per: string): Promise<boolean> {
   const [current] = await tx.select().from(koppeling).where(and(eq(koppeling.inwonerId, inwonerId), isNull(koppeling.tot))).for('update');
-  if (current?.hulpId === hulpId) return;
+  if (current?.hulpId === hulpId) return false;
   if (current) await tx.update(koppeling).set({ tot: current.van < per ? dagVoor(per) : current.van }).where(eq(koppeling.id, current.id));
   await tx.insert(koppeling).values({ id: newId('hhk'), gemeenteCode: scope.gemeente, inwonerId, hulpId, van: per, tot: null });
+  return true;
 }
 
 async function hulpVan(tx: Db, scope: Scope, field: string, idInput: string, organisatieId: string): Promise<string> {
@@ -269,6 +283,7 @@ export async function indicatieVaststellen(db: Db, scope: Scope, aanvraagInput: 
     if (vasteHulp) await koppel(tx, scope, row.inwonerId, vasteHulp, input.startdatum);
     else await ontkoppelElders(tx, row.inwonerId, organisatieId, input.startdatum);
     await tx.update(aanvraag).set({ status: 'AFGEHANDELD', indicatieId: created.id }).where(eq(aanvraag.id, row.id));
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hh-aanvraag', id: row.id, soort: 'BEEINDIGD' }]);
     return created;
   });
 }
@@ -298,7 +313,10 @@ export async function koppelen(db: Db, scope: Scope, inwonerInput: string, hulpI
       activeIndicatieOn(today()), activeIndicatieOn(per),
     ));
     if (!ind) throw badUserInput('inwoner', 'inwoner: no client with an indicatie at your organisation today and on this date');
-    await koppel(tx, scope, inwonerId, await hulpVan(tx, scope, 'hulp', hulpInput, ind.organisatieId), per);
+    // The indicatie shows its vaste hulp: a new pair changes it.
+    if (await koppel(tx, scope, inwonerId, await hulpVan(tx, scope, 'hulp', hulpInput, ind.organisatieId), per)) {
+      await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hh-indicatie', id: ind.id, soort: 'GEWIJZIGD' }]);
+    }
     return ind;
   });
 }

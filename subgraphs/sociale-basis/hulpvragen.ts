@@ -9,18 +9,22 @@ import { DOEL_SOCIALE_BASIS } from '../shared/relations';
 import { findInwoner } from '../shared/residents';
 import type { Scope } from '../shared/tokens';
 import { identifier, inwonerIdentifier, requiredText } from '../shared/validate';
+import { registreerWijzigingen, type WijzigingSoort } from '../shared/wijzigingen';
 
 export type HulpvraagRow = typeof hulpvraag.$inferSelect;
 export type ToestemmingRow = typeof toestemming.$inferSelect;
 export type Status = 'OPEN' | 'GEMATCHT' | 'AFGEROND' | 'TERUGGEZET' | 'OPGESCHAALD';
 
-/** The matching flow as data: which statuses an action may start from, and where it leads. */
+/**
+ * The matching flow as data: which statuses an action may start from, where it leads, and
+ * what the change feed records (an end state, AFGEROND or OPGESCHAALD, is BEEINDIGD).
+ */
 export const TRANSITIONS = {
-  matchen: { from: ['OPEN', 'TERUGGEZET'], to: 'GEMATCHT' },
-  afronden: { from: ['GEMATCHT'], to: 'AFGEROND' },
-  terugzetten: { from: ['GEMATCHT'], to: 'TERUGGEZET' },
-  opschalen: { from: ['OPEN', 'GEMATCHT', 'TERUGGEZET'], to: 'OPGESCHAALD' },
-} as const satisfies Record<string, { from: readonly Status[]; to: Status }>;
+  matchen: { from: ['OPEN', 'TERUGGEZET'], to: 'GEMATCHT', wijziging: 'GEWIJZIGD' },
+  afronden: { from: ['GEMATCHT'], to: 'AFGEROND', wijziging: 'BEEINDIGD' },
+  terugzetten: { from: ['GEMATCHT'], to: 'TERUGGEZET', wijziging: 'GEWIJZIGD' },
+  opschalen: { from: ['OPEN', 'GEMATCHT', 'TERUGGEZET'], to: 'OPGESCHAALD', wijziging: 'BEEINDIGD' },
+} as const satisfies Record<string, { from: readonly Status[]; to: Status; wijziging: WijzigingSoort }>;
 export type Action = keyof typeof TRANSITIONS;
 
 const now = () => new Date().toISOString();
@@ -87,6 +91,7 @@ export async function registreren(db: Db, scope: Scope, input: HulpvraagInput): 
       organisatieId: scope.organisatie, aangemaaktOp: now(),
     }).returning();
     await logEvent(tx, scope, row!.id, null, 'OPEN', null);
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hulpvraag', id: row!.id, soort: 'AANGEMAAKT' }]);
     return row!;
   });
 }
@@ -136,6 +141,7 @@ export async function transition(
     const [updated] = await tx.update(hulpvraag).set({ status: rule.to, vrijwilligerId: nextVrijwilliger })
       .where(eq(hulpvraag.id, row.id)).returning();
     await logEvent(tx, scope, row.id, row.status, rule.to, reden);
+    await registreerWijzigingen(tx, scope.gemeente, [{ entiteit: 'hulpvraag', id: row.id, soort: rule.wijziging }]);
     return updated!;
   });
 }

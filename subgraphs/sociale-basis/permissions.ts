@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '../shared/context';
 import type { Loaders } from './loaders';
+import { feedNiveaus, feedRegels } from '../shared/wijzigingen';
 import { aggregateReaders, everyone, fields, grant, monitorReaders, viaInwonerId, type FieldAccess, type Policy, type PolicySet } from '../shared/policy';
 
 /**
@@ -17,7 +18,10 @@ const regels: Policy = {
     buurtkamers: everyone,
     hulpvragen: { 'vol-coordinator': 'allow', vrijwilliger: 'relation', 'basis-medewerker': 'relation' },
     vrijwilligers: vrijwilligerLezers,
+    // The change feed shows when each hulpvraag moved: its history, which only the coordinator reads.
+    hulpvraagWijzigingen: coordinator,
   },
+  ...feedRegels('Hulpvraag', 'hulpvraag', coordinator),
   Mutation: {
     hulpvraagRegistreren: coordinator,
     hulpvraagMatchen: coordinator,
@@ -61,7 +65,7 @@ const regels: Policy = {
 export const policy: PolicySet = {
   regels,
   niveaus: {
-    Query: { '*': 'openbaar', hulpvragen: 'zaakvertrouwelijk', vrijwilligers: 'vertrouwelijk' },
+    Query: { '*': 'openbaar', hulpvragen: 'zaakvertrouwelijk', vrijwilligers: 'vertrouwelijk', hulpvraagWijzigingen: 'zaakvertrouwelijk' },
     Mutation: { '*': 'zaakvertrouwelijk' },
     Telling: 'beperkt_openbaar',
     Wijk: { '*': 'openbaar', openHulpvragen: 'beperkt_openbaar', socialeBasisCijfers: 'beperkt_openbaar' },
@@ -80,6 +84,7 @@ export const policy: PolicySet = {
     Hulpvraag: 'zaakvertrouwelijk',
     HulpvraagGebeurtenis: 'zaakvertrouwelijk',
     Toestemming: 'zaakvertrouwelijk',
+    ...feedNiveaus('Hulpvraag'),
   },
   betrokkenen: {
     Inwoner: (i) => (i as { id: string }).id,

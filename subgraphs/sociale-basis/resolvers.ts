@@ -5,8 +5,10 @@ import { dag, type FiguurArgs } from '../shared/gebiedsfiguren';
 import { identifier, requiredText } from '../shared/validate';
 import * as flow from './hulpvragen';
 import { socialeBasisCijfers } from './cijfers';
+import { hulpvraag } from '../../db/schema/sociale-basis';
+import { wijzigingenPagina } from '../shared/wijzigingen';
 import {
-  listHulpvragen, listKamers, listVrijwilligers,
+  hulpvraagScope, listHulpvragen, listKamers, listVrijwilligers,
   type GebeurtenisRow, type HulpvraagRow, type KamerRow, type Loaders, type RoosterRow, type SamenwerkingRow, type ToestemmingRow, type VrijwilligerRow,
 } from './loaders';
 
@@ -42,6 +44,13 @@ export const resolvers = {
       for (const row of rows) ctx.loaders.vrijwilliger.prime(row.id, row);
       return rows;
     },
+    // The change feed: each item with its hulpvraag, under the same row rule as Query.hulpvragen.
+    hulpvraagWijzigingen: (_: unknown, a: { na?: string | null; max: number }, ctx: Ctx) => wijzigingenPagina(ctx.db, ctx.scope, {
+      entiteit: 'hulpvraag', tabel: hulpvraag, id: hulpvraag.id, gemeente: hulpvraag.gemeenteCode, zichtbaar: hulpvraagScope(ctx.scope),
+    }, a),
+  },
+  HulpvraagWijziging: {
+    hulpvraag: (w: { entiteit: HulpvraagRow }) => w.entiteit,
   },
   Mutation: {
     hulpvraagRegistreren: (_: unknown, args: { input: flow.HulpvraagInput }, ctx: Ctx) => flow.registreren(ctx.db, ctx.scope, args.input),

@@ -22,6 +22,8 @@ import { decide } from '../../subgraphs/shared/policy';
 import { loadPseudonymKey } from '../../subgraphs/shared/keys';
 import { BETROKKENE_TYPE, onbekendeVelden, pseudoniem } from '../../subgraphs/shared/verwerkingen';
 import { activiteitUri } from '../../subgraphs/shared/verwerkingsactiviteiten';
+import { registreerWijzigingen } from '../../subgraphs/shared/wijzigingen';
+import { feedBijgewerkt } from '../support/wijzigingen';
 
 const ALL = ROLES;
 const AGG = ROLES.filter((r) => r !== 'inwoner' && r !== 'vrijwilliger');
@@ -101,6 +103,14 @@ const LOG_VELDEN = ['tijdstip', 'eindtijd', 'naam', 'soort', 'dienst', 'rol', 'd
 const FG_VELDEN = ['id', 'traceId', 'spanId', 'parentSpanId', 'gebruiker', 'betrokkene'];
 
 const matched = (sel: string) => `{ hulpvragen(status: GEMATCHT) { ${sel} } }`;
+/** A change feed (fixture: one change of each of X's entities) and its page and item types. */
+const feedRijen = (veld: string, prefix: string, entiteit: string, rollen: readonly Rol[]): Record<string, [readonly Rol[], string, string[]]> => ({
+  [`Query.${veld}`]: [rollen, `{ ${veld} { volgende } }`, [veld, 'volgende']],
+  ...Object.fromEntries(['volgende', 'heeftMeer'].map((f) => [`${prefix}WijzigingenPagina.${f}`, [rollen, `{ ${veld} { ${f} } }`, [veld, f]]])),
+  [`${prefix}WijzigingenPagina.items`]: [rollen, `{ ${veld} { items { volgnummer } } }`, [veld, 'items', '0', 'volgnummer']],
+  ...Object.fromEntries(['volgnummer', 'soort', 'wanneer'].map((f) => [`${prefix}Wijziging.${f}`, [rollen, `{ ${veld} { items { ${f} } } }`, [veld, 'items', '0', f]]])),
+  [`${prefix}Wijziging.${entiteit}`]: [rollen, `{ ${veld} { items { ${entiteit} { id } } } }`, [veld, 'items', '0', entiteit, 'id']],
+});
 const opgeschaald = (sel: string) => `{ hulpvragen(status: OPGESCHAALD) { ${sel} } }`;
 const VOL_BASIS: Rol[] = ['vol-coordinator', 'basis-medewerker'];
 const kamer0 = (sel: string) => `{ buurtkamers { ${sel} } }`;
@@ -159,6 +169,12 @@ const MATRIX: Record<string, [readonly Rol[], string, string[], 'mutation'?]> = 
   'Query.wachttijden': [WACHTTIJD, '{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { groep } }', ['wachttijden', '0', 'groep']],
   ...Object.fromEntries(['groep', 'mediaanDagen', 'p90Dagen'].map((f) => [`Wachttijd.${f}`, [WACHTTIJD, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} } }`, ['wachttijden', '0', f]]])),
   ...Object.fromEntries(['gestart', 'bovenNorm', 'openBovenNorm'].map((f) => [`Wachttijd.${f}`, [WACHTTIJD, `{ wachttijden(van: "2021-01-01", tot: "2025-12-31", per: PRODUCT) { ${f} { onderdrukt } } }`, ['wachttijden', '0', f, 'onderdrukt']]])),
+  // Change feeds: whoever reads the entity, of the entities it may read.
+  ...feedRijen('toewijzingWijzigingen', 'Toewijzing', 'toewijzing', TOEWIJZING),
+  ...feedRijen('hhIndicatieWijzigingen', 'HhIndicatie', 'indicatie', HH),
+  ...feedRijen('hhAanvraagWijzigingen', 'HhAanvraag', 'aanvraag', HHAANVRAAG),
+  ...feedRijen('ondersteuningWijzigingen', 'Ondersteuning', 'ondersteuning', BASIS),
+  ...feedRijen('hulpvraagWijzigingen', 'Hulpvraag', 'hulpvraag', COORD),
   'Mutation.toewijzingDoorgeven': [AANBIEDER, 'mutation { toewijzingDoorgeven(toewijzing: "nope", onderaannemer: "oa-dementie") { id } }', [], 'mutation'],
   // Steering figures (klantstromen.ts): policy, contract management, the adviesraad and providers.
   'Query.klantstromen': [STUUR, ks('periode'), ['klantstromen', '0', 'periode']],
@@ -662,6 +678,13 @@ beforeAll(async () => {
   await stack.database.db.insert(s.verwerkersovereenkomst).values(['windkracht058', 'thfl'].map((o) => ({
     id: `fx-vo-${o}`, gemeenteCode: 'GM0080', organisatieId: o, doel: 'anonieme-maandexport', ingangsdatum: '2024-01-01', vastgelegdDoor: 'test', vastgelegdOp: '2024-01-01T09:00:00Z',
   })));
+  // One change of each of X's entities in the change feeds, readable once the feed's horizon passed it.
+  await stack.database.db.transaction((tx) => registreerWijzigingen(tx, 'GM0080', [
+    { entiteit: 'toewijzing', id: 'fx-tw', soort: 'GEWIJZIGD' }, { entiteit: 'hh-indicatie', id: 'fx-hh', soort: 'AANGEMAAKT' },
+    { entiteit: 'hh-aanvraag', id: 'fx-hha', soort: 'BEEINDIGD' }, { entiteit: 'ondersteuning', id: 'fx-ond', soort: 'AANGEMAAKT' },
+    { entiteit: 'hulpvraag', id: 'fx-hv', soort: 'GEWIJZIGD' },
+  ]));
+  await feedBijgewerkt(stack);
 });
 afterAll(() => stack?.stop());
 
