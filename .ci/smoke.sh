@@ -41,4 +41,11 @@ NOAUTH=$(http_status "http://127.0.0.1:$GATEWAY_PORT/graphql" POST '{"query":"{ 
 [ "$NOAUTH" = "401" ] || { echo "expected 401 without token, got $NOAUTH"; exit 1; }
 kill -TERM "$PID"
 wait "$PID" || true
+# SIGTERM must reach the services through npm and tsx: nothing may be left listening.
+for _ in $(seq 1 20); do
+  [ "$(http_status "http://127.0.0.1:$GATEWAY_PORT/health/live")" = "0" ] && break
+  sleep 0.5
+done
+[ "$(http_status "http://127.0.0.1:$GATEWAY_PORT/health/live")" = "0" ] || { echo "the gateway still answers after SIGTERM"; exit 1; }
+grep -q '"msg":"shut down"' "$WORK/start.log" || { echo "no 'shut down' in the log:"; tail -5 "$WORK/start.log"; exit 1; }
 echo "smoke: npm start served the seeded supergraph and shut down cleanly"

@@ -374,12 +374,14 @@ export async function truncateAll(db: Db): Promise<void> {
       const c = getTableConfig(t as PgTable);
       return `"${c.schema}"."${c.name}"`;
     });
-  // The processing log refuses TRUNCATE (append-only); a reset of a dev or test database
-  // empties it too, by switching that trigger off inside the same transaction.
+  // The audit trails (processing log, afhaalregister) refuse TRUNCATE (append-only); a reset
+  // of a dev or test database empties them too, by switching those triggers off inside the
+  // same transaction.
+  const appendOnly = [['verwerking', 'verwerking_niet_legen'], ['afhaling', 'afhaling_niet_legen']];
   await db.transaction(async (tx) => {
-    await tx.execute(sql.raw('alter table "privacy"."verwerking" disable trigger "verwerking_niet_legen"'));
+    for (const [table, trigger] of appendOnly) await tx.execute(sql.raw(`alter table "privacy"."${table}" disable trigger "${trigger}"`));
     await tx.execute(sql.raw(`truncate ${names.join(', ')}`));
-    await tx.execute(sql.raw('alter table "privacy"."verwerking" enable trigger "verwerking_niet_legen"'));
+    for (const [table, trigger] of appendOnly) await tx.execute(sql.raw(`alter table "privacy"."${table}" enable trigger "${trigger}"`));
   });
 }
 

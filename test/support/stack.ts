@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../subgraphs/shared/config';
 import { ensureDevKeys, loadDevClientSigningKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
 import { createLogger, type DestinationStream } from '../../subgraphs/shared/logger';
 import type { Rol } from '../../subgraphs/shared/roles';
+import { ONLY_TRUSTED } from '../../gateway/src/trusted-documents';
 import { internalAudience, signDevClientToken, signInternalToken, type Scope } from '../../subgraphs/shared/tokens';
 import type { SubgraphName } from '../../subgraphs/list';
 
@@ -154,3 +155,13 @@ export function strangerKey() {
 }
 
 export { dsql as sql };
+
+/**
+ * The code a role's raw query is refused with when it may not read a field: FORBIDDEN from
+ * the field rules, except for roles that may run registered operations only, which the
+ * gateway refuses before any field (their field rules are checked by documentId in the
+ * authorisation matrix).
+ */
+export function weigercode(rol: Rol): 'FORBIDDEN' | 'TRUSTED_DOCUMENT_REQUIRED' {
+  return ONLY_TRUSTED.has(rol) ? 'TRUSTED_DOCUMENT_REQUIRED' : 'FORBIDDEN';
+}
