@@ -39,14 +39,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
-export async function freshDatabase(onQuery?: (sql: string) => void): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+/**
+ * A fresh database per test file: PGlite (in memory, or in `pgliteDir`), or a new database
+ * on `adminUrl` (default TEST_DATABASE_URL) that `drop` removes. The benchmark uses it too.
+ */
+export async function freshDatabase(
+  onQuery?: (sql: string) => void,
+  options: { adminUrl?: string; pgliteDir?: string; prefix?: string } = {},
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({ onQuery });
+    const database = await openDatabase({ onQuery, pgliteDir: options.pgliteDir });
     return { database, drop: async () => {} };
   }
-  const name = `wmo_test_${randomBytes(6).toString('hex')}`;
+  const name = `${options.prefix ?? 'wmo_test'}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
