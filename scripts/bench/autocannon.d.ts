@@ -29,6 +29,7 @@ declare module 'autocannon' {
     non2xx: number;
     '5xx': number;
     statusCodeStats: Record<string, { count: number }>;
+    requests: { sent: number };
   }
 
   interface Instance extends EventEmitter {

@@ -39,6 +39,8 @@ export interface LatencyMs {
 
 export interface LoadResult {
   durationS: number;
+  /** Requests sent: the responses, and those still in flight when the run ended (the servers finish them). */
+  sent: number;
   responses: number;
   rps: number;
   latencyMs: LatencyMs;
@@ -111,6 +113,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         const responses = latencies.length;
         resolve({
           durationS: result.duration,
+          sent: result.requests.sent,
           responses,
           rps: responses / result.duration,
           latencyMs: summarise(latencies),

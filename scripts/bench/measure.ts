@@ -40,10 +40,13 @@ export interface Measurement {
   /** Whether the answer equals the platform's (null: nothing to compare with, or a mutation). */
   sameAnswer?: boolean | null;
   load?: LoadResult;
-  /** CPU ms per response during the load: gateway process (null for direct), subgraph host, the bench (autocannon). */
+  /**
+   * CPU ms per request sent in the load (work of requests in flight at the end included):
+   * gateway process (null for direct), subgraph host, the bench (autocannon).
+   */
   cpuMsPerRequest?: { gateway: number | null; subgraphs: number; bench: number };
-  /** All statements during the load divided by the responses (a cross-check of the sample count). */
-  statementsPerResponse?: number;
+  /** All statements of the load divided by the requests sent (a cross-check of the sample count). */
+  statementsPerRequest?: number;
   /** Peak RSS during the load in MB. */
   rssPeakMb?: { gateway: number | null; subgraphs: number };
 }
@@ -75,18 +78,21 @@ async function post(route: Route): Promise<{ status: number; text: string; ms: n
 }
 
 /**
- * Waits until the subgraphs have gone quiet: a load run ends with requests in flight
- * (autocannon drops the connections, the subgraphs finish the work), whose statements and
- * CPU would otherwise be counted in the next phase. At most 30 s.
+ * Waits until the subgraphs have gone quiet, and returns the SQL statements they ran
+ * meanwhile: a load run ends with requests in flight (autocannon drops the connections,
+ * the servers finish the work), which belong to that run, not to the next phase. At most 30 s.
  */
-export async function settle(processes: ScaleProcesses): Promise<void> {
+export async function settle(processes: ScaleProcesses): Promise<number> {
   const deadline = Date.now() + 30_000;
   let quiet = 0;
+  let statements = 0;
   while (quiet < 2 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
     const { total } = await processes.host.request<StatementCount>({ type: 'statements' });
+    statements += total;
     quiet = total === 0 ? quiet + 1 : 0;
   }
+  return statements;
 }
 
 /** The sample requests; throws with a reason when an answer is not what the query is for. */
@@ -139,30 +145,33 @@ export async function measure(
   }
   const load = (durationS: number, amount?: number, onSecond?: (s: number, r: number) => void) =>
     runLoad({ url: route.url, requests: [route.request], connections: phases.connections, durationS, amount, onSecond });
-  if (phases.warmupS > 0) {
-    await load(phases.warmupS, phases.requests);
-    await settle(processes);
-  }
+  if (phases.warmupS > 0) await load(phases.warmupS, phases.requests);
 
-  const { host, gateway } = { host: processes.host, gateway: route.gateway };
-  await host.request<StatementCount>({ type: 'statements' });
+  const { host } = processes;
+  const { gateway } = route;
+  await settle(processes);
   const before = { gateway: gateway ? cpuMs(gateway.pid) : 0, subgraphs: cpuMs(host.pid), bench: process.cpuUsage() };
   const rss = new RssSampler({ subgraphs: host.pid, ...(gateway ? { gateway: gateway.pid } : {}) });
   const result = await load(phases.durationS, phases.requests, progress);
   const peaks = rss.stop();
+  // The requests in flight at the end are finished before CPU and statements are read: all
+  // the work of the requests sent, divided by the requests sent.
+  const statements = await settle(processes);
   const bench = process.cpuUsage(before.bench);
   const after = { gateway: gateway ? cpuMs(gateway.pid) : 0, subgraphs: cpuMs(host.pid) };
-  const statements = await host.request<StatementCount>({ type: 'statements' });
 
-  const perResponse = (x: number) => (result.responses > 0 ? x / result.responses : NaN);
+  const perRequest = (x: number) => (result.sent > 0 ? x / result.sent : NaN);
   m.load = result;
   m.cpuMsPerRequest = {
-    gateway: gateway ? perResponse(after.gateway - before.gateway) : null,
-    subgraphs: perResponse(after.subgraphs - before.subgraphs),
-    bench: perResponse((bench.user + bench.system) / 1000),
+    gateway: gateway ? perRequest(after.gateway - before.gateway) : null,
+    subgraphs: perRequest(after.subgraphs - before.subgraphs),
+    bench: perRequest((bench.user + bench.system) / 1000),
   };
-  m.statementsPerResponse = perResponse(statements.total);
+  m.statementsPerRequest = perRequest(statements);
   m.rssPeakMb = { gateway: gateway ? peaks.gateway! : null, subgraphs: peaks.subgraphs! };
+  if (m.sample && m.statementsPerRequest < 0.9 * m.sample.statements) {
+    m.note = 'fewer SQL statements per request under load than alone: requests deduplicated or cached?';
+  }
   const failures = result.non2xx + result.errors + result.graphqlErrors;
   if (result.responses === 0) {
     m.outcome = 'errors';

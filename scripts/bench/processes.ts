@@ -11,7 +11,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SUBGRAPHS, urlEnvVar, type SubgraphName } from '../../subgraphs/list';
 import { DEV_KEY_FILES } from '../../subgraphs/shared/keys';
 import type { HostCall, HostInit, HostMessage, HostReady, HostRequest } from './protocol';
@@ -161,9 +161,12 @@ export async function startHost(init: HostInit, env: NodeJS.ProcessEnv, logFile:
   };
 }
 
+/** Preloaded into each gateway: it exits when the bench is gone. */
+const EXIT_WITH_PARENT = ['--import', pathToFileURL(join(HERE, 'exit-with-parent.mjs')).href];
+
 function spawnLogged(name: string, args: string[], env: NodeJS.ProcessEnv, logFile: string) {
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...EXIT_WITH_PARENT, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
   closeSync(out);
   return { child, exited: track(child, name, logFile) };
 }

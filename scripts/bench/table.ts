@@ -26,9 +26,10 @@ export function tableRow(m: Measurement): string {
   const l = m.load;
   const sample = m.sample;
   const counts = sample ? [...new Set(sample.statementCounts)] : [];
-  const sql = sample ? `${counts.length === 1 ? sample.statements : `${sample.statements} (samples ${sample.statementCounts.join(', ')})`} (${f1(m.statementsPerResponse)})` : '-';
+  const sql = sample ? `${counts.length === 1 ? sample.statements : `${sample.statements} (samples ${sample.statementCounts.join(', ')})`} (${f1(m.statementsPerRequest)})` : '-';
   const failures = l ? `${l.non2xx} / ${l.errors} / ${l.graphqlErrors}` : '-';
-  const outcome = m.outcome === 'ok' ? 'ok' : `**${m.outcome}**${m.note ? `: ${m.note.replace(/\|/g, '/')}` : ''}`;
+  const note = m.note ? `: ${m.note.replace(/\|/g, '/')}` : '';
+  const outcome = m.outcome === 'ok' ? `ok${note}` : `**${m.outcome}**${note}`;
   const same = m.sameAnswer == null ? '-' : m.sameAnswer ? 'yes' : '**NO**';
   return `| ${m.scale} | ${m.target} | ${m.query} | ${outcome} | ${f1(l?.rps)} | ${f1(l?.latencyMs.p50)} | ${f1(l?.latencyMs.p95)} | ${f1(l?.latencyMs.p99)} | ${failures} | ${f2(m.cpuMsPerRequest?.gateway)} | ${f2(m.cpuMsPerRequest?.subgraphs)} | ${f2(m.cpuMsPerRequest?.bench)} | ${sql} | ${sample ? perSubgraphText(sample.perSubgraph) : '-'} | ${f1(m.rssPeakMb?.gateway)} | ${same} |`;
 }
