@@ -169,9 +169,11 @@ export async function measure(
   };
   m.statementsPerRequest = perRequest(statements);
   m.rssPeakMb = { gateway: gateway ? peaks.gateway! : null, subgraphs: peaks.subgraphs! };
-  if (m.sample && m.statementsPerRequest < 0.9 * m.sample.statements) {
-    m.note = 'fewer SQL statements per request under load than alone: requests deduplicated or cached?';
-  }
+  const notes = [
+    m.sample && m.statementsPerRequest < 0.9 * m.sample.statements ? 'fewer SQL statements per request under load than alone: requests deduplicated or cached?' : '',
+    result.responses > 0 && result.responses < 2 * phases.connections ? `only ${result.responses} responses: RPS and percentiles are rough, use a longer --duration or fewer --connections` : '',
+  ].filter(Boolean);
+  if (notes.length > 0) m.note = notes.join('; ');
   const failures = result.non2xx + result.errors + result.graphqlErrors;
   if (result.responses === 0) {
     m.outcome = 'errors';
