@@ -130,7 +130,7 @@ function pairCheck(target: string, where: string, platform: Measurement | undefi
   if (!platform || !other) return null;
   if (platform.outcome !== 'ok') return { target, where, value: `platform run ${platform.outcome}`, verdict: 'not met' };
   if (other.outcome !== 'ok' || value == null) return { target, where, value: `${other.target} run ${other.outcome}`, verdict: 'n/a' };
-  return { target, where, value: fmt(value), verdict: met(value) ? 'met' : 'not met' };
+  return { target, where, value: fmt(value, 3), verdict: met(value) ? 'met' : 'not met' };
 }
 
 export function buildChecks(ms: Measurement[], scales: number[], queries: QueryName[], soak?: SoakResult): Check[] {
@@ -165,7 +165,7 @@ export function buildChecks(ms: Measurement[], scales: number[], queries: QueryN
     if (small !== large && a && b) {
       const r = a.load && b.load ? b.load.latencyMs.p50 / a.load.latencyMs.p50 : null;
       checks.push(a.outcome === 'ok' && b.outcome === 'ok' && r != null
-        ? { target: TARGETS.p50Scaling, where: `${q} ${large}/${small}`, value: `${fmt(r)} (${fmt(b.load!.latencyMs.p50, 1)} / ${fmt(a.load!.latencyMs.p50, 1)} ms)`, verdict: r <= 1.3 ? 'met' : 'not met' }
+        ? { target: TARGETS.p50Scaling, where: `${q} ${large}/${small}`, value: `${fmt(r, 3)} (${fmt(b.load!.latencyMs.p50, 1)} / ${fmt(a.load!.latencyMs.p50, 1)} ms)`, verdict: r <= 1.3 ? 'met' : 'not met' }
         : { target: TARGETS.p50Scaling, where: `${q} ${large}/${small}`, value: 'a run failed', verdict: 'not met' });
     }
   }

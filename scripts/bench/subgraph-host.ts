@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { seed } from '../../db/seed/generate';
 import { progressPrinter } from '../../db/seed/progress';
 import { startSubgraphs, stopSubgraphs } from '../../gateway/src/platform';
+import { SUBGRAPHS } from '../../subgraphs/list';
 import { loadConfigOrExit } from '../../subgraphs/shared/config';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { freshDatabase } from '../../test/support/stack';
@@ -29,7 +30,11 @@ async function main(init: HostInit) {
   const config = loadConfigOrExit();
   const log = createLogger('bench-subgraphs', config.LOG_LEVEL);
   const teller = new StatementsPerSubgraph();
-  const { database, drop } = await freshDatabase(teller.onQuery, { adminUrl: init.adminUrl, pgliteDir: init.pgliteDir, prefix: 'wmo_bench' });
+  // On PostgreSQL one pool serves the six subgraphs of this process: as many connections as
+  // six subgraph processes of their own would have.
+  const { database, drop } = await freshDatabase(teller.onQuery, {
+    adminUrl: init.adminUrl, pgliteDir: init.pgliteDir, prefix: 'wmo_bench', poolSize: config.DATABASE_POOL_SIZE * SUBGRAPHS.length,
+  });
   const t0 = performance.now();
   await database.migrate();
   const t1 = performance.now();

@@ -45,7 +45,7 @@ export interface Stack {
  */
 export async function freshDatabase(
   onQuery?: (sql: string) => void,
-  options: { adminUrl?: string; pgliteDir?: string; prefix?: string } = {},
+  options: { adminUrl?: string; pgliteDir?: string; prefix?: string; poolSize?: number } = {},
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
@@ -57,7 +57,7 @@ export async function freshDatabase(
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, onQuery });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5, onQuery });
   return {
     database,
     drop: async () => {
