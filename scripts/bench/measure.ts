@@ -33,8 +33,12 @@ export interface Measurement {
   scale: number;
   target: TargetName;
   query: QueryName;
-  /** ok; errors: the load run had failed requests or error answers; failed: the sample failed, no load. */
-  outcome: 'ok' | 'errors' | 'failed';
+  /**
+   * ok; errors: the load run had failed requests or error answers; too slow: no response
+   * arrived within the run (each connection's first request took longer); failed: the
+   * sample failed, no load.
+   */
+  outcome: 'ok' | 'errors' | 'too slow' | 'failed';
   note?: string;
   sample?: Sample;
   /** Whether the answer equals the platform's (null: nothing to compare with, or a mutation). */
@@ -176,8 +180,8 @@ export async function measure(
   if (notes.length > 0) m.note = notes.join('; ');
   const failures = result.non2xx + result.errors + result.graphqlErrors;
   if (result.responses === 0) {
-    m.outcome = 'errors';
-    m.note = phases.requests ? 'no response' : `no response within the ${phases.durationS} s run`;
+    m.outcome = 'too slow';
+    m.note = `no response within the run: use fewer --connections or a longer --duration`;
   } else if (failures > 0) {
     m.outcome = 'errors';
     m.note = `${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts), ${result.graphqlErrors} GraphQL error answers${result.firstError ? `; first: ${result.firstError}` : ''}`;
