@@ -51,6 +51,8 @@ export interface Measurement {
   cpuMsPerRequest?: { gateway: number | null; subgraphs: number; bench: number };
   /** All statements of the load divided by the requests sent (a cross-check of the sample count). */
   statementsPerRequest?: number;
+  /** New TCP connections to the subgraphs per request sent (0 when the caller keeps them alive). */
+  subgraphConnectionsPerRequest?: number;
   /** Peak RSS during the load in MB. */
   rssPeakMb?: { gateway: number | null; subgraphs: number };
 }
@@ -82,21 +84,22 @@ async function post(route: Route): Promise<{ status: number; text: string; ms: n
 }
 
 /**
- * Waits until the subgraphs have gone quiet, and returns the SQL statements they ran
- * meanwhile: a load run ends with requests in flight (autocannon drops the connections,
+ * Waits until the subgraphs have gone quiet, and returns the SQL statements they ran and
+ * the connections they accepted meanwhile: a load run ends with requests in flight (autocannon drops the connections,
  * the servers finish the work), which belong to that run, not to the next phase. At most 30 s.
  */
-export async function settle(processes: ScaleProcesses): Promise<number> {
+export async function settle(processes: ScaleProcesses): Promise<{ statements: number; connections: number }> {
   const deadline = Date.now() + 30_000;
   let quiet = 0;
-  let statements = 0;
+  const sum = { statements: 0, connections: 0 };
   while (quiet < 2 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
-    const { total } = await processes.host.request<StatementCount>({ type: 'statements' });
-    statements += total;
+    const { total, connections } = await processes.host.request<StatementCount>({ type: 'statements' });
+    sum.statements += total;
+    sum.connections += connections;
     quiet = total === 0 ? quiet + 1 : 0;
   }
-  return statements;
+  return sum;
 }
 
 /** The sample requests; throws with a reason when an answer is not what the query is for. */
@@ -160,7 +163,7 @@ export async function measure(
   const peaks = rss.stop();
   // The requests in flight at the end are finished before CPU and statements are read: all
   // the work of the requests sent, divided by the requests sent.
-  const statements = await settle(processes);
+  const { statements, connections } = await settle(processes);
   const bench = process.cpuUsage(before.bench);
   const after = { gateway: gateway ? cpuMs(gateway.pid) : 0, subgraphs: cpuMs(host.pid) };
 
@@ -172,6 +175,7 @@ export async function measure(
     bench: perRequest((bench.user + bench.system) / 1000),
   };
   m.statementsPerRequest = perRequest(statements);
+  m.subgraphConnectionsPerRequest = perRequest(connections);
   m.rssPeakMb = { gateway: gateway ? peaks.gateway! : null, subgraphs: peaks.subgraphs! };
   const notes = [
     m.sample && m.statementsPerRequest < 0.9 * m.sample.statements ? 'fewer SQL statements per request under load than alone: requests deduplicated or cached?' : '',

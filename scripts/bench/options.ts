@@ -71,7 +71,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     warmupS: positive(values.warmup ?? (quick ? '1' : '3'), 'warmup', 0, 600),
     connections: Math.round(positive(values.connections ?? (quick ? '5' : '20'), 'connections', 1, 1000)),
     queries: list(values.queries ?? QUERIES.map((q) => q.name).join(','), QUERIES.map((q) => q.name), 'queries'),
-    targets: list(values.targets ?? TARGET_NAMES.join(','), TARGET_NAMES, 'targets'),
+    // Always in this order: platform first, the others are compared with it.
+    targets: TARGET_NAMES.filter((t) => list(values.targets ?? TARGET_NAMES.join(','), TARGET_NAMES, 'targets').includes(t)),
     soakS: positive(values.soak ?? '0', 'soak', 0, 24 * 3600),
     logLevel: list(values['log-level'] ?? 'warn', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'], 'log-level')[0]!,
     adminUrl: env.DATABASE_URL || undefined,

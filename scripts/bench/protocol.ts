@@ -23,10 +23,13 @@ export interface HostInit {
 /** The caller the unguarded subgraphs serve (they verify no token, see SubgraphServiceOptions). */
 export type Caller = Omit<Scope, 'traceId' | 'verzoek'>;
 
-/** SQL statements since the last read, in total and per subgraph. */
+/** Counters of the host since the last read (each read resets them). */
 export interface StatementCount {
+  /** SQL statements, in total and per subgraph. */
   total: number;
   perSubgraph: Partial<Record<Teller, number>>;
+  /** TCP connections the subgraph servers accepted: a gateway's HTTP client that does not keep connections alive shows here. */
+  connections: number;
 }
 
 export interface HostReady {

@@ -217,7 +217,7 @@ export function markdown(r: BenchReport): string {
     const un = Object.entries(s.unavailable).map(([q, why]) => `${q}: ${why}`).join('; ') || '-';
     lines.push(`| ${s.inwoners} | ${s.database} | ${fmt(s.timings.migrateS, 1)} | ${fmt(s.timings.seedS, 1)} | ${fmt(s.timings.startS, 1)} | ${gw} | ${s.seeded.toewijzingen} | ${s.seeded.hhIndicaties} | ${s.seeded.ondersteuningen} | ${un} |`);
   }
-  lines.push('', '## Results', '', TABLE_HEADER, ...r.measurements.map(tableRow), '', `SQL/req: statements of one request (sample), and in brackets all statements of the load divided by the requests sent. CPU per request: the process's CPU time over the load, until the requests still in flight at its end were finished, divided by the requests sent. ${SUBGRAPH_LEGEND}`, '');
+  lines.push('', '## Results', '', TABLE_HEADER, ...r.measurements.map(tableRow), '', `SQL/req: statements of one request (sample), and in brackets all statements of the load divided by the requests sent. CPU per request: the process's CPU time over the load, until the requests still in flight at its end were finished, divided by the requests sent. New sg conns/req: TCP connections the subgraphs accepted per request (near 0 when the caller keeps connections alive). ${SUBGRAPH_LEGEND}`, '');
   lines.push('## Ratios', '');
   lines.push('| residents | query | platform / hive RPS | platform / platform-noauth RPS | platform-noauth / hive RPS | platform / direct RPS | gw / sg CPU (platform) | gw CPU ms/req platform · noauth · hive |');
   lines.push('|---:|---|---:|---:|---:|---:|---:|---|');

@@ -55,6 +55,8 @@ async function main(init: HostInit) {
   });
   teller.attach(guarded);
   teller.attach(unguarded);
+  let connections = 0;
+  for (const service of [...guarded.subgraphs, ...unguarded.subgraphs]) service.server.on('connection', () => (connections += 1));
   database.statements.reset();
   teller.reset();
 
@@ -68,7 +70,8 @@ async function main(init: HostInit) {
     void (async () => {
       let result: unknown = null;
       if (raw.type === 'statements') {
-        result = { total: database.statements.reset(), perSubgraph: teller.reset() } satisfies StatementCount;
+        result = { total: database.statements.reset(), perSubgraph: teller.reset(), connections } satisfies StatementCount;
+        connections = 0;
       } else if (raw.type === 'caller') {
         caller = raw.caller;
       } else if (raw.type === 'stop') {

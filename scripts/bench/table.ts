@@ -8,8 +8,8 @@ const f1 = (x: number | null | undefined) => (x == null || Number.isNaN(x) ? '-'
 const f2 = (x: number | null | undefined) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(2));
 
 export const TABLE_HEADER = [
-  '| residents | target | query | outcome | RPS | p50 ms | p95 ms | p99 ms | non-2xx / errors / GraphQL errors | gw CPU ms/req | sg CPU ms/req | bench CPU ms/req | SQL/req (load avg) | per subgraph | gw RSS peak MB | same answer |',
-  '|---:|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---|---:|---|',
+  '| residents | target | query | outcome | RPS | p50 ms | p95 ms | p99 ms | non-2xx / errors / GraphQL errors | gw CPU ms/req | sg CPU ms/req | bench CPU ms/req | SQL/req (load avg) | per subgraph | new sg conns/req | gw RSS peak MB | same answer |',
+  '|---:|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---|---:|---:|---|',
 ].join('\n');
 
 const SHORT: Record<string, string> = {
@@ -31,7 +31,7 @@ export function tableRow(m: Measurement): string {
   const note = m.note ? `: ${m.note.replace(/\|/g, '/')}` : '';
   const outcome = m.outcome === 'ok' ? `ok${note}` : `**${m.outcome}**${note}`;
   const same = m.sameAnswer == null ? '-' : m.sameAnswer ? 'yes' : '**NO**';
-  return `| ${m.scale} | ${m.target} | ${m.query} | ${outcome} | ${f1(l?.rps)} | ${f1(l?.latencyMs.p50)} | ${f1(l?.latencyMs.p95)} | ${f1(l?.latencyMs.p99)} | ${failures} | ${f2(m.cpuMsPerRequest?.gateway)} | ${f2(m.cpuMsPerRequest?.subgraphs)} | ${f2(m.cpuMsPerRequest?.bench)} | ${sql} | ${sample ? perSubgraphText(sample.perSubgraph) : '-'} | ${f1(m.rssPeakMb?.gateway)} | ${same} |`;
+  return `| ${m.scale} | ${m.target} | ${m.query} | ${outcome} | ${f1(l?.rps)} | ${f1(l?.latencyMs.p50)} | ${f1(l?.latencyMs.p95)} | ${f1(l?.latencyMs.p99)} | ${failures} | ${f2(m.cpuMsPerRequest?.gateway)} | ${f2(m.cpuMsPerRequest?.subgraphs)} | ${f2(m.cpuMsPerRequest?.bench)} | ${sql} | ${sample ? perSubgraphText(sample.perSubgraph) : '-'} | ${f2(m.subgraphConnectionsPerRequest)} | ${f1(m.rssPeakMb?.gateway)} | ${same} |`;
 }
 
 export const SUBGRAPH_LEGEND = 'Per subgraph: sb sociale-basis, bas basisondersteuning, ao aanvullende-ondersteuning, hh huishoudelijke-hulp, fin financien, pri privacy, other: outside any subgraph request.';
