@@ -3,11 +3,11 @@ import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/list';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
 import type { Config } from '../../subgraphs/shared/config';
 import { subgraphDeps } from '../../subgraphs/shared/deps';
-import { listen } from '../../subgraphs/shared/http';
+import { closeServer, listen } from '../../subgraphs/shared/http';
 import { loadClientVerifyKey, loadInternalSigningKey } from '../../subgraphs/shared/keys';
 import { Lifecycle, shutdownGracefully } from '../../subgraphs/shared/lifecycle';
 import type { Logger } from '../../subgraphs/shared/logger';
-import { createSubgraphService, type SubgraphService } from '../../subgraphs/shared/subgraph';
+import { createSubgraphService, type SubgraphService, type SubgraphServiceOptions } from '../../subgraphs/shared/subgraph';
 import { createGateway, type Gateway } from './server';
 import { readSupergraph } from './supergraph';
 import { readManifest, TRUSTED_DOCUMENTS_PATH } from './trusted-documents';
@@ -58,21 +58,41 @@ export function gatewayOptions(config: Config, log: Logger, subgraphUrls: Record
 }
 
 /**
+ * Starts every subgraph in this process on one database, each on its own port (its
+ * configured one, or a free one with `ephemeralPorts`). `options` is for the benchmark
+ * only (see SubgraphServiceOptions).
+ */
+export async function startSubgraphs(
+  config: Config, database: Database, log: Logger, ephemeralPorts = false, options?: SubgraphServiceOptions, lifecycle = new Lifecycle(),
+): Promise<{ subgraphs: SubgraphService[]; subgraphUrls: Record<SubgraphName, string> }> {
+  const deps = subgraphDeps(config, database, log, lifecycle);
+  const subgraphs: SubgraphService[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const s of SUBGRAPHS) {
+    const service = await createSubgraphService(SUBGRAPH_MODULES[s.name], deps, options);
+    const port = await listen(service.server, ephemeralPorts ? 0 : config.subgraphs[s.name].port, config.SUBGRAPH_HOST);
+    subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
+    subgraphs.push(service);
+  }
+  return { subgraphs, subgraphUrls };
+}
+
+/** Stops subgraph services started by startSubgraphs. */
+export async function stopSubgraphs(subgraphs: SubgraphService[]): Promise<void> {
+  for (const s of subgraphs) {
+    await closeServer(s.server);
+    await s.apollo.stop();
+  }
+}
+
+/**
  * Starts the five subgraphs and the gateway in one process on one database: the
  * embedded PGlite database can have only one owner, and tests boot the stack this way.
  * With `ephemeralPorts` every service listens on a free port (tests run in parallel).
  */
 export async function startPlatform(config: Config, database: Database, log: Logger, ephemeralPorts = false): Promise<Platform> {
   const lifecycle = new Lifecycle();
-  const deps = subgraphDeps(config, database, log, lifecycle);
-  const subgraphs: SubgraphService[] = [];
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const s of SUBGRAPHS) {
-    const service = await createSubgraphService(SUBGRAPH_MODULES[s.name], deps);
-    const port = await listen(service.server, ephemeralPorts ? 0 : config.subgraphs[s.name].port, config.SUBGRAPH_HOST);
-    subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
-    subgraphs.push(service);
-  }
+  const { subgraphs, subgraphUrls } = await startSubgraphs(config, database, log, ephemeralPorts, {}, lifecycle);
   const gateway = await createGateway(gatewayOptions(config, log, subgraphUrls, lifecycle));
   const host = ephemeralPorts ? '127.0.0.1' : config.GATEWAY_HOST;
   const gatewayPort = await listen(gateway.server, ephemeralPorts ? 0 : config.GATEWAY_PORT, host);

@@ -1,6 +1,6 @@
-import type { KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -46,10 +46,29 @@ export function loadTypeDefs(path: URL) {
   return parse(readFileSync(path, 'utf8'));
 }
 
+/** The subgraph's schema with its resolvers, without the field rules (see buildGuardedSchema). */
+function buildSchema<L>(module: SubgraphModule<L>): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs: loadTypeDefs(module.typeDefsPath), resolvers: module.resolvers as never });
+}
+
 export function buildGuardedSchema<L>(module: SubgraphModule<L>): GraphQLSchema {
-  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(module.typeDefsPath), resolvers: module.resolvers as never });
+  const schema = buildSchema(module);
   return applyMiddleware(schema, ...policyMiddleware(schema, module.policy));
 }
+
+/**
+ * How a subgraph service authenticates and authorises its callers. Production, `npm start`
+ * and the tests always use the default: guards on (internal token verified, field rules,
+ * processing log).
+ *
+ * `guards: false` exists only for the benchmark (scripts/bench), to measure what the
+ * guards cost and to serve a gateway that sends no token (Hive Gateway). It is an argument
+ * in code, never read from configuration or the environment, so no deployment can turn it
+ * on. Without guards the service verifies no token and takes every request's caller from
+ * `scope()` (the row filters in SQL still apply to that caller), skips the field rules and
+ * writes no processing log.
+ */
+export type SubgraphServiceOptions = { guards?: true } | { guards: false; scope: () => Omit<Scope, 'traceId' | 'verzoek'> };
 
 const isUnexpected = (code: unknown) => code === 'INTERNAL_SERVER_ERROR' || code === undefined;
 
@@ -142,9 +161,10 @@ export function processingLogPlugin(name: string, deps: Pick<SubgraphDeps, 'db' 
 }
 
 /** A subgraph as a node:http server (not yet listening) in front of its Apollo server. */
-export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: SubgraphDeps): Promise<SubgraphService> {
+export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: SubgraphDeps, options: SubgraphServiceOptions = {}): Promise<SubgraphService> {
   const log = deps.log.child({ subgraph: module.name });
-  const schema = buildGuardedSchema(module);
+  const guarded = options.guards !== false;
+  const schema = guarded ? buildGuardedSchema(module) : buildSchema(module);
   const metrics = deps.metrics ? new ServiceMetrics(module.name) : null;
   if (metrics && deps.pool) metrics.observePool(deps.pool);
   const apollo = new ApolloServer<SubgraphContext<unknown>>({
@@ -159,11 +179,18 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       errorLogging(log),
-      processingLogPlugin(module.name, deps, log),
+      ...(guarded ? [processingLogPlugin(module.name, deps, log)] : []),
       // Last: it counts the errors the processing log plugin may have put in.
       ...(metrics ? [metrics.plugin] : []),
     ],
   });
+  const callerOf = async (req: IncomingMessage, traceId: string): Promise<Scope> => {
+    // Bench only: a fresh `verzoek` per request, so per-request memos are never shared between requests.
+    if (options.guards === false) return { ...options.scope(), traceId, verzoek: randomBytes(16).toString('hex') };
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw unauthenticated('Subgraphs accept only requests from the gateway');
+    return verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
+  };
   await apollo.start();
   const listener = graphqlListener({
     apollo,
@@ -176,9 +203,7 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     readinessTimeoutMs: deps.readinessTimeoutMs,
     metrics,
     context: async (req, trace) => {
-      const token = bearerToken(req.headers.authorization);
-      if (!token) throw unauthenticated('Subgraphs accept only requests from the gateway');
-      const scope = await verifyInternalToken(token, deps.internalVerifyKey, internalAudience(module.name), deps.internalTokenMaxAgeSeconds);
+      const scope = await callerOf(req, trace.traceId);
       return {
         scope,
         // The processing log's span is this request's span, so log lines and records join up.

@@ -40,19 +40,25 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
-export async function freshDatabase(onQuery?: (sql: string) => void, adminDatabaseUrl?: string): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = adminDatabaseUrl ?? process.env.TEST_DATABASE_URL;
+/**
+ * A fresh database per test file: PGlite (in memory, or in `pgliteDir`), or a new database
+ * on `adminUrl` (default TEST_DATABASE_URL) that `drop` removes. The benchmark uses it too.
+ */
+export async function freshDatabase(
+  onQuery?: (sql: string) => void,
+  options: { adminUrl?: string; pgliteDir?: string; prefix?: string; poolSize?: number } = {},
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({ onQuery });
+    const database = await openDatabase({ onQuery, pgliteDir: options.pgliteDir });
     return { database, drop: async () => {} };
   }
-  const name = `wmo_test_${randomBytes(6).toString('hex')}`;
+  const name = `${options.prefix ?? 'wmo_test'}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, onQuery });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5, onQuery });
   return {
     database,
     drop: async () => {
@@ -84,7 +90,7 @@ export async function bootStack(
   // Tests send many requests with one token: the rate limit is off unless a test sets it.
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: logLevel, KEYS_DIR: keysDir, RATE_LIMIT_PER_SECOND: '0', ...options.env });
   ensureDevKeys(keysDir);
-  const { database, drop } = await freshDatabase(options.onQuery, options.adminDatabaseUrl);
+  const { database, drop } = await freshDatabase(options.onQuery, { adminUrl: options.adminDatabaseUrl });
   const t0 = performance.now();
   await database.migrate();
   const t1 = performance.now();

@@ -37,8 +37,8 @@ export class StatementsPerSubgraph {
     this.counts.set(teller, (this.counts.get(teller) ?? 0) + 1);
   };
 
-  /** Runs each subgraph's request handler in a context named after the subgraph (after bootStack). */
-  attach(platform: Platform): void {
+  /** Runs each subgraph's request handler in a context named after the subgraph (after bootStack, or startSubgraphs). */
+  attach(platform: Pick<Platform, 'subgraphs'>): void {
     for (const service of platform.subgraphs) {
       const handlers = service.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
       for (const handler of handlers) {
