@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getTableColumns, is, sql, type Column } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../client';
+import { insertRows, type Db } from '../client';
 import * as s from '../schema';
 import { testBsns } from './bsn';
 import { ACHTERNAMEN, LEEUWARDEN, STRATEN, VOORNAMEN, organisatieId, type GemeenteRef } from './reference';
@@ -48,30 +48,9 @@ export interface SeedSummary {
  */
 const BATCH = 5000;
 
-/** JSON for the database: bigint (bedragCenten) as its decimal string, which the bigint column parses. */
-const toJson = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
-
-/**
- * Inserts rows as drizzle's insert would: keys that are no column are ignored, a missing
- * key gets the column's default. A chunk in which a column with a default is set on some
- * rows and missing on others cannot use one column list, and goes through drizzle.
- */
-async function insertChunk(db: Db, table: PgTable, rows: Record<string, unknown>[]) {
-  const columns = getTableColumns(table) as Record<string, Column>;
-  const present = Object.keys(columns).filter((key) => rows.some((r) => r[key] !== undefined));
-  if (present.some((key) => columns[key]!.hasDefault && rows.some((r) => r[key] === undefined))) {
-    for (let i = 0; i < rows.length; i += 500) await db.insert(table).values(rows.slice(i, i + 500) as never);
-    return;
-  }
-  const names = present.map((key) => columns[key]!.name);
-  const json = toJson(rows.map((r) => Object.fromEntries(present.map((key, i) => [names[i], r[key] ?? null]))));
-  const list = sql.join(names.map((n) => sql.identifier(n)), sql`, `);
-  await db.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)`);
-}
-
 async function insertBatched(db: Db, table: PgTable, rows: Record<string, unknown>[], step: string, onProgress?: SeedOptions['onProgress']) {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await insertChunk(db, table, rows.slice(i, i + BATCH));
+    await insertRows(db, table, rows.slice(i, i + BATCH));
     onProgress?.(step, Math.min(i + BATCH, rows.length), rows.length);
   }
 }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import type { Path } from 'graphql/jsutils/Path';
-import type { Db } from '../../db/client';
+import { insertRows, type Db } from '../../db/client';
 import { verwerking } from '../../db/schema/privacy';
 import type { Scope } from './tokens';
 import { activiteitUri } from './verwerkingsactiviteiten';
@@ -178,6 +178,6 @@ export function verwerkingRecords(key: KeyObject, c: VerwerkingenCollector, acti
 /** Writes the records of one request in one statement. */
 export async function schrijfVerwerkingen(db: Db, rows: VerwerkingInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
-  await db.insert(verwerking).values(rows);
+  await insertRows(db, verwerking, rows as unknown as Record<string, unknown>[]);
   return rows.length;
 }
