@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphName } from '../../subgraphs/list';
@@ -173,7 +173,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // documents (trusted-documents.ts) are the only ids the gateway knows.
     persistedQueries: false,
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(log), ...limits.plugins, ...(metrics ? [metrics.plugin] : [])],
+    // No cache hints are used: cache control would only add work per request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogging(log), ...limits.plugins, ...(metrics ? [metrics.plugin] : [])],
   });
   const rateLimiter = new RateLimiter(options.rateLimit);
   await apollo.start();

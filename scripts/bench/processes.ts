@@ -52,6 +52,9 @@ export function childEnv(keysDir: string, logLevel: string, extra: Record<string
     PROCESSING_LOG_KEY_FILE: join(keysDir, DEV_KEY_FILES.processingLog),
     GATEWAY_HOST: '127.0.0.1',
     SUBGRAPH_HOST: '127.0.0.1',
+    // One token sends the whole load: the per-client rate limit (gateway/src/rate-limit.ts)
+    // would measure itself. Its cost per request is one Map lookup; it is switched off here.
+    RATE_LIMIT_PER_SECOND: '0',
     ...extra,
   };
 }

@@ -207,7 +207,7 @@ export function markdown(r: BenchReport): string {
   for (const t of p.targets) lines.push(`- **${t}**: ${TARGET_DESCRIPTIONS[t]}.`);
   lines.push('- Each process is its own: the subgraph host (all six subgraphs, guarded and unguarded, on one database), each gateway, and the bench (autocannon). CPU per request is the process\'s utime+stime from /proc over the measured run divided by the responses; RSS is sampled every 250 ms.');
   lines.push('- Before each load, 3 requests one at a time are checked (HTTP 200, no GraphQL errors, the data the query is for) and their SQL statements counted exactly; a run whose answers carry errors is reported as such. "same answer": the data equal the platform\'s.');
-  lines.push(`- Child processes run with NODE_ENV=production, as deployed. ${p.database === 'pglite' ? 'The database is PGlite, which runs inside the subgraph process: "sg CPU" includes executing the SQL.' : 'The database is a separate PostgreSQL server: its CPU is in neither column.'}`, '');
+  lines.push(`- Child processes run with NODE_ENV=production, as deployed, with the per-client rate limit off (one token sends the whole load). ${p.database === 'pglite' ? 'The database is PGlite, which runs inside the subgraph process: "sg CPU" includes executing the SQL.' : 'The database is a separate PostgreSQL server: its CPU is in neither column.'}`, '');
   for (const q of QUERIES.filter((x) => p.queries.includes(x.name))) lines.push(`- \`${q.name}\`: ${q.description}.`);
   lines.push('', '## Seed and start-up per scale', '');
   lines.push('| residents | database | migrate s | seed s | subgraphs up s | gateways up s | toewijzingen | hh-indicaties | ondersteuningen | not runnable |');

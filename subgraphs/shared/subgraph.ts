@@ -2,8 +2,11 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 /** Resolver map of a subgraph (entity types may add __resolveReference). */
 export type Resolvers = Record<string, object>;
@@ -176,7 +179,10 @@ export async function createSubgraphService<L>(module: SubgraphModule<L>, deps: 
     stopOnTerminationSignals: false,
     formatError: safeFormatError,
     plugins: [
+      // Inline tracing and cache control each wrap every field resolver (willResolveField);
+      // nothing here uses traces or cache hints, so neither costs a call per field.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       errorLogging(log),
       ...(guarded ? [processingLogPlugin(module.name, deps, log)] : []),
