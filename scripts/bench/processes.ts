@@ -8,7 +8,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../subgraphs/shared/http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,17 +59,6 @@ export function childEnv(keysDir: string, logLevel: string, extra: Record<string
   };
 }
 
-/** A port that was free a moment ago on 127.0.0.1 (the child binds it right after). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function logTail(logFile: string): string {
   if (!existsSync(logFile)) return '';

@@ -5,6 +5,7 @@
  */
 import type { SeedSummary } from '../../db/seed/generate';
 import type { Measurement } from './measure';
+import type { BenchOptions } from './options';
 import { QUERIES, type QueryName } from './queries';
 import type { SoakResult } from './soak';
 import { SUBGRAPH_LEGEND, TABLE_HEADER, tableRow } from './table';
@@ -20,18 +21,8 @@ export interface ScaleInfo {
   unavailable: Partial<Record<QueryName, string>>;
 }
 
-export interface Parameters {
-  inwoners: number[];
-  durationS: number;
-  requests?: number;
-  warmupS: number;
-  connections: number;
-  queries: QueryName[];
-  targets: TargetName[];
-  soakS: number;
-  logLevel: string;
-  database: string;
-}
+/** The run's options as the report states them (no database URL or output directory). */
+export type Parameters = Omit<BenchOptions, 'adminUrl' | 'outDir' | 'quiet'> & { database: string };
 
 export interface Machine {
   cpus: number;
