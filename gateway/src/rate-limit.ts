@@ -7,8 +7,8 @@ import { GraphQLError } from 'graphql';
  * Retry-After, before any subgraph is called.
  *
  * Buckets live in this process: with several gateway instances each enforces its own
- * share. At most `maxClients` buckets are kept; beyond that, full buckets (which carry
- * no state) go first, then the least recently used.
+ * share. At most `maxClients` buckets are kept; beyond that the least recently used goes
+ * (a client whose bucket was dropped starts again with a full burst).
  */
 export interface RateLimitOptions {
   /** Sustained requests per second per client; 0 switches the limit off. */
@@ -51,16 +51,12 @@ export class RateLimiter {
     // Re-inserting keeps the Map in order of last use, so eviction takes the least recent.
     this.buckets.delete(client);
     this.buckets.set(client, { tokens: tokens - 1, updated: now });
-    if (this.buckets.size > this.maxClients) this.evict(now);
+    if (this.buckets.size > this.maxClients) this.evict();
     return 0;
   }
 
-  /** Drops full buckets, then the least recently used ones beyond maxClients. */
-  private evict(now: number): void {
-    const refillMs = (this.options.burst / this.options.perSecond) * 1000;
-    for (const [client, bucket] of this.buckets) {
-      if (now - bucket.updated >= refillMs) this.buckets.delete(client);
-    }
+  /** Drops the least recently used buckets beyond maxClients: the Map's first keys, O(1) each. */
+  private evict(): void {
     for (const client of this.buckets.keys()) {
       if (this.buckets.size <= this.maxClients) break;
       this.buckets.delete(client);

@@ -26,7 +26,7 @@ import { subgraphReadiness } from './readiness';
 
 export interface GatewayContext {
   scope: Scope;
-  /** The internal token for one subgraph, minted once per request and subgraph. */
+  /** The internal token for one subgraph, minted once per request and subgraph (again after half its lifetime). */
   internalToken: (subgraph: string) => Promise<string>;
   log: Logger;
   /** This request's span at the gateway: the parent span of its subgraph requests. */
@@ -191,18 +191,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     );
     const wait = rateLimiter.take(`${scope.gemeente}|${scope.rol}|${scope.organisatie ?? ''}|${scope.sub}`);
     if (wait > 0) throw rateLimited(wait);
-    const minted = new Map<string, Promise<string>>();
+    const minted = new Map<string, { token: Promise<string>; renewAt: number }>();
+    // A request that runs longer than the token's lifetime (a file of many pages, a slow
+    // subgraph within SUBGRAPH_TIMEOUT_MS) gets a fresh token for its later calls.
+    const lifetimeMs = options.internalTokenTtlSeconds * 1000;
     return {
       scope,
       log: log.child({ traceId: trace.traceId, spanId: trace.spanId }),
       spanId: trace.spanId,
       internalToken: (subgraph) => {
-        let token = minted.get(subgraph);
-        if (!token) {
-          token = signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds, internalAudience(subgraph));
-          minted.set(subgraph, token);
+        const now = Date.now();
+        let entry = minted.get(subgraph);
+        if (!entry || now >= entry.renewAt) {
+          const token = signInternalToken(scope, options.internalSigningKey, options.internalTokenTtlSeconds, internalAudience(subgraph));
+          entry = { token, renewAt: now + lifetimeMs / 2 };
+          minted.set(subgraph, entry);
         }
-        return token;
+        return entry.token;
       },
     };
   };

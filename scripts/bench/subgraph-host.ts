@@ -25,8 +25,6 @@ import type { Caller, HostInit, HostMessage, HostRequest, StatementCount } from 
 const send = (message: HostMessage) => process.send!(message);
 
 async function main(init: HostInit) {
-  // Each of the twelve Apollo servers listens for SIGINT and SIGTERM (production mode).
-  process.setMaxListeners(40);
   const config = loadConfigOrExit();
   const log = createLogger('bench-subgraphs', config.LOG_LEVEL);
   const teller = new StatementsPerSubgraph();

@@ -70,6 +70,22 @@ describe('gateway authentication', () => {
       body: JSON.stringify({ query: `{ wijken { code } } #${'x'.repeat(stack.config.BODY_LIMIT_BYTES)}` }),
     });
     expect(big.status).toBe(413);
+    // Without a Content-Length (chunked), the limit is found while reading: still a 413, not a reset.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const piece = new TextEncoder().encode('x'.repeat(64 * 1024));
+        for (let sent = 0; sent <= stack.config.BODY_LIMIT_BYTES; sent += piece.length) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(stack.platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const health = await fetch(stack.platform.gatewayUrl.replace('/graphql', '/health'));
     expect(health.status).toBe(200);
   });

@@ -143,8 +143,15 @@ export function bestandenRoute<C extends BaseContext & { scope: Scope }>(options
       });
       res.end(body);
     } catch (error) {
-      if (!(error instanceof Weigering)) throw error;
-      stuurWeigering(res, error);
+      if (error instanceof Weigering) {
+        stuurWeigering(res, error);
+        return;
+      }
+      // An answer the file cannot be built from (a cursor that does not advance, too many
+      // pages): the file would be incomplete, so 502 like a partial answer, never a 500.
+      options.log.error({ traceId, err: { message: (error as Error).message } }, 'file not built');
+      if (res.headersSent) res.destroy();
+      else stuurWeigering(res, new Weigering(502, 'INCOMPLETE_FILE', 'The file could not be built completely; no file was sent'));
     }
   };
 }
