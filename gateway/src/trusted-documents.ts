@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { errorBody, HttpRefusal, sendJson, type RequestTrace, type Route } from '../../subgraphs/shared/http';
+import { HttpRefusal, sendJson, type RequestTrace, type Route } from '../../subgraphs/shared/http';
+import { alsAanroeper, stuurWeigering, Weigering } from './weigering';
 import type { Rol } from '../../subgraphs/shared/roles';
 
 /**
@@ -128,16 +129,12 @@ export class TrustedDocuments {
 export function documentListRoute(documents: TrustedDocuments, authenticate: (req: IncomingMessage, trace: RequestTrace) => Promise<unknown>): Route {
   return async (req, res, _url, trace) => {
     req.resume();
-    if (req.method !== 'GET') {
-      sendJson(res, 405, errorBody('Only GET is allowed here', 'METHOD_NOT_ALLOWED'), { allow: 'GET' });
-      return;
-    }
     try {
-      await authenticate(req, trace);
+      if (req.method !== 'GET') throw new Weigering(405, 'METHOD_NOT_ALLOWED', 'Only GET is allowed here');
+      await alsAanroeper(authenticate, req, trace);
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-      sendJson(res, http?.status ?? 403, errorBody(error.message, String(error.extensions.code)), Object.fromEntries(http?.headers ?? []));
+      if (!(error instanceof Weigering)) throw error;
+      stuurWeigering(res, error);
       return;
     }
     sendJson(res, 200, { documenten: documents.list() });
